@@ -1,0 +1,929 @@
+"""Assembling trade facts: subjects, periods and figures of each frame, context inherited across
+sentences, one record per subject, confidence and provenance."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from datetime import date, timedelta
+from functools import cached_property
+
+from .frames import OPENERS, Frame, Item, Slot, assign_roles, build_frames, ignored_regions
+from .ingest import Document
+from .models import (
+    QUALIFIER_ORDER,
+    Change,
+    Commodity,
+    Period,
+    Place,
+    Provenance,
+    Streak,
+    TradeFact,
+    Value,
+)
+from .numbers import parse_count
+from .periods import FiscalYear, Span, resolve_period
+from .pipeline import Annotation, Cue
+from .resources import RuleSet
+
+EXTRACTOR = "trade-fact-extractor 0.1.0"
+_PARTNER_PREPS = {
+    "export": r"(?:to|into|toward|towards|bound for|destined for|for)",
+    "import": r"(?:from|out of)",
+    "balance": r"(?:with|against|vis-a-vis|vis-à-vis|toward|towards|to|from)",
+    "total_trade": r"(?:with|between)",
+}
+_NOT_REPORTER_BEFORE = re.compile(
+    r"\b(?:to|from|with|between|in|into|for|of|on|at|by|than|over|against|toward|towards|"
+    r"including|like|such as|among|via|through|across|bound for|destined for)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|as well as|plus)?\s*(?:,\s*and|and)?\s*(?:the\s+)?$",
+                       re.IGNORECASE)
+MEASURE_QUALIFIERS = ("daily_average", "seasonally_adjusted", "forecast", "comparison")
+ARTICLE_QUALIFIERS = ("preliminary", "customs_cleared")
+_BASIS_MONTHS = {"year_on_year": 12, "month_on_month": 1, "quarter_on_quarter": 3}
+_TIME_UNITS = {"month": "month", "months": "month", "quarter": "quarter", "quarters": "quarter",
+               "year": "year", "years": "year", "week": "week", "weeks": "week", "day": "day",
+               "days": "day", "monthly": "month", "quarterly": "quarter", "annual": "year",
+               "yearly": "year"}
+
+
+class ReferenceTables:
+    """Lookups over the rule set that assembly needs: places by text, fiscal years, currencies."""
+
+    def __init__(self, rules: RuleSet):
+        self.place_by_text = {}
+        for rule in rules.of("PLACE"):
+            if isinstance(rule.pattern, str):
+                self.place_by_text.setdefault(rule.pattern.lower(), rule)
+        self.fiscal = {r.code: FiscalYear(r.start_month, r.named_by) for r in rules.of("FISCAL_YEAR")}
+        self.currency_of = {r.code: r.currency for r in rules.of("COUNTRY_CURRENCY")}
+
+    def place(self, text: str):
+        cleaned = re.sub(r"\s+", " ", text.strip().lower())
+        return self.place_by_text.get(cleaned) or self.place_by_text.get(cleaned.title().lower())
+
+
+@dataclass(slots=True)
+class Ref:
+    """A field value with the text and span it came from, and whether it was inherited."""
+
+    value: object
+    text: str
+    span: tuple[int, int] | None
+    rule: str
+    inherited: bool = False
+
+
+@dataclass(slots=True)
+class Subject:
+    flow: str
+    flow_ref: Ref
+    reporter: Ref | None = None
+    partner: Ref | None = None
+    commodity: Ref | None = None
+    inherited_flow: bool = False
+
+
+@dataclass(slots=True)
+class Draft:
+    """A fact under construction."""
+
+    subject: Subject
+    sentence: tuple[int, int]
+    period: Ref | None = None
+    value: Ref | None = None
+    change: Ref | None = None
+    streak: Ref | None = None
+    qualifiers: set[str] = field(default_factory=set)
+    source: Ref | None = None
+    rules: list[str] = field(default_factory=list)
+    anchor: tuple[int, int] = (0, 0)
+    currency_carried: bool = False
+
+    def key(self) -> tuple:
+        s = self.subject
+        return (
+            s.flow,
+            s.reporter.value.code if s.reporter else None,
+            s.partner.value.code if s.partner else None,
+            (s.commodity.value.hs or s.commodity.value.name) if s.commodity else None,
+            (self.period.value.start, self.period.value.end) if self.period else None,
+            tuple(sorted(q for q in self.qualifiers if q in MEASURE_QUALIFIERS)),
+        )
+
+
+@dataclass
+class ArticleContext:
+    """What a reader remembers while reading an article."""
+
+    document: Document
+    annotation: Annotation
+    tables: ReferenceTables
+    published: date | None
+    published_inferred: bool
+    default_reporter: Ref | None = None
+    reference: Ref | None = None
+    last_basis: str | None = None
+    last_currency: str | None = None
+    explicit_currencies: list[str] = field(default_factory=list)
+    last_subject: Subject | None = None
+    sentence_subject: Subject | None = None
+    last_pair: Ref | None = None
+    article_qualifiers: set[str] = field(default_factory=set)
+    source: Ref | None = None
+    drafts: list[Draft] = field(default_factory=list)
+    period_resolutions: dict[int, Span] = field(default_factory=dict)
+
+    @cached_property
+    def text(self) -> str:
+        return self.document.text
+
+
+def _place_ref(cue: Cue, *, inherited: bool = False) -> Ref:
+    rule = cue.rule
+    return Ref(Place(code=rule.code, name=rule.name, text=cue.text), cue.text,
+               (cue.start, cue.end), rule.id, inherited)
+
+
+def _commodity_ref(cue: Cue) -> Ref:
+    rule = cue.rule
+    return Ref(Commodity(name=rule.name, hs=rule.hs, text=cue.text), cue.text,
+               (cue.start, cue.end), rule.id)
+
+
+def _gap(text: str, left: int, right: int) -> str:
+    return text[left:right] if right > left else ""
+
+
+def _items_for(annotation: Annotation, start: int, end: int) -> list[Item]:
+    items = [Item(c.label, c.start, c.end, cue=c) for c in annotation.cues
+             if start <= c.start and c.end <= end]
+    items += [Item("FIG", f.start, f.end, figure=f) for f in annotation.figures
+              if start <= f.start and f.end <= end]
+    items.sort(key=lambda i: (i.start, -i.end))
+    return items
+
+
+# ----------------------------------------------------------------------------- article level
+
+
+def _default_reporter(ctx: ArticleContext) -> Ref | None:
+    """The country whose trade the article is about when a sentence does not say."""
+    text = ctx.text
+    cues = ctx.annotation.cues
+    votes: Counter[str] = Counter()
+    first: dict[str, Cue] = {}
+    for index, cue in enumerate(cues):
+        if cue.label != "FLOW":
+            continue
+        for back in range(index - 1, max(-1, index - 4), -1):
+            other = cues[back]
+            if other.label == "PLACE" and other.rule.kind != "group" and cue.start - other.end < 40:
+                gap = _gap(text, other.end, cue.start)
+                if re.fullmatch(r"(?:['’]s)?[\s\w-]{0,30}", gap) and \
+                        not _NOT_REPORTER_BEFORE.search(text[max(0, other.start - 30):other.start]) \
+                        and not re.search(r"\b(?:to|from|with|and|than|between)\b", gap):
+                    votes[other.rule.code] += 1
+                    first.setdefault(other.rule.code, other)
+                break
+            if other.label in ("FLOW", "TOPIC") or other.label == "PERIOD":
+                continue
+    if votes:
+        code = max(votes, key=lambda c: (votes[c], -first[c].start))
+        return _place_ref(first[code], inherited=True)
+    if ctx.document.dateline_place:
+        start, end = ctx.document.dateline_place
+        rule = ctx.tables.place(text[start:end])
+        if rule is not None:
+            return Ref(Place(code=rule.code, name=rule.name, text=text[start:end]),
+                       text[start:end], (start, end), rule.id, True)
+    for cue in cues:
+        if cue.label == "AGENCY" and cue.rule.code:
+            code = cue.rule.code
+            place = next((r for r in ctx.tables.place_by_text.values() if r.code == code
+                          and r.kind == "country"), None)
+            if place is not None:
+                return Ref(Place(code=code, name=place.name, text=cue.text), cue.text,
+                           (cue.start, cue.end), cue.rule.id, True)
+    countries = Counter(c.rule.code for c in cues if c.label == "PLACE" and c.rule.kind != "group")
+    if countries:
+        code = countries.most_common(1)[0][0]
+        cue = next(c for c in cues if c.label == "PLACE" and c.rule.code == code)
+        return _place_ref(cue, inherited=True)
+    return None
+
+
+def _article_qualifiers(ctx: ArticleContext) -> set[str]:
+    found = set()
+    annotation = ctx.annotation
+    for cue in annotation.cues:
+        if cue.label == "QUALIFIER" and cue.rule.qualifier in ARTICLE_QUALIFIERS:
+            found.add(cue.rule.qualifier)
+    for start, end in annotation.sentences:
+        inside = [c for c in annotation.cues if start <= c.start < end]
+        has_figure = any(start <= f.start < end for f in annotation.figures)
+        if not has_figure and any(c.label == "QUALIFIER" and c.rule.qualifier ==
+                                  "seasonally_adjusted" for c in inside):
+            found.add("seasonally_adjusted")
+    return found
+
+
+def _article_source(ctx: ArticleContext) -> Ref | None:
+    agencies = [c for c in ctx.annotation.cues if c.label == "AGENCY"]
+    if not agencies:
+        return None
+    cue = agencies[0]
+    return Ref(_clean_source(cue.text), cue.text, (cue.start, cue.end), cue.rule.id, True)
+
+
+def _clean_source(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def infer_published(annotation: Annotation, *, dateline_day: tuple[int, int] | None = None
+                    ) -> date | None:
+    """A publication date guessed from the latest explicit (year-bearing) period in the text."""
+    latest: date | None = None
+    years: list[int] = []
+    for cue in annotation.cues:
+        if cue.label != "PERIOD":
+            continue
+        span = resolve_period(cue.text, published=None)
+        if span is None or span.relative_to is not None:
+            continue
+        if span.granularity == "year":
+            years.append(span.end.year)
+            continue
+        if latest is None or span.end > latest:
+            latest = span.end
+    if latest is None and years:
+        latest = date(max(years), 12, 31)
+    if latest is None:
+        return None
+    if dateline_day is not None:
+        month, day = dateline_day
+        for year in (latest.year, latest.year + 1):
+            try:
+                candidate = date(year, month, day)
+            except ValueError:
+                continue
+            if candidate > latest:
+                return candidate
+    return latest + timedelta(days=1)
+
+
+# ----------------------------------------------------------------------------- subjects
+
+
+def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
+             ) -> list[Subject] | None:
+    """The subject(s) of a frame; several when places, goods or flows are coordinated."""
+    text = ctx.text
+    flows = frame.flows
+    if not flows:
+        return None
+    head = flows[0]
+    flow = head.rule.flow
+    for candidate in flows:
+        if candidate.rule.flow != flow:
+            break
+    flow_list = []
+    for candidate in flows:
+        if candidate.rule.flow not in [f.rule.flow for f in flow_list]:
+            flow_list.append(candidate)
+    first_strong = next((i for i in frame.items if i.start > head.start and
+                         (i.kind == "FIG" or (i.kind == "CHANGE" and i.rule.form == "verb") or
+                          (i.kind == "MARKER" and i.rule.role == "pace"))), None)
+    limit = first_strong.start if first_strong else frame.end
+    pre = [i for i in frame.items if i.end <= head.start]
+    post = [i for i in frame.items if head.end <= i.start < limit]
+    verb_flow = head.rule.form == "verb"
+    if verb_flow:
+        post = [i for i in frame.items if i.start >= head.end]
+
+    reporter: Ref | None = None
+    partners: list[Ref] = []
+    commodities: list[Ref] = []
+
+    # Before the flow cue: "Japan's", "Japanese car", "U.S.", "Tokyo increased its".
+    pre_places = [i for i in pre if i.kind == "PLACE"]
+    for item in reversed(pre_places):
+        before = text[max(sentence[0], item.start - 30) : item.start]
+        if _NOT_REPORTER_BEFORE.search(before):
+            continue
+        after = _gap(text, item.end, head.start)
+        between = [i for i in pre if item.end <= i.start and i.kind == "COMMODITY"]
+        is_demonym = item.cue.rule.kind == "demonym"
+        possessive = bool(re.match(r"\s*['’]s\b", after))
+        if between and is_demonym and flow == "import" and not possessive:
+            partners.append(_place_ref(item.cue))  # "Japanese car imports"
+            continue
+        if reporter is None:
+            reporter = _place_ref(item.cue)
+            reporter.rule = f"{reporter.rule}"
+    # "A-B trade", "between A and B": a pair of places.
+    if flow == "total_trade":
+        pair = [i for i in pre_places + [i for i in post if i.kind == "PLACE"]]
+        if len(pair) >= 2 and (re.search(r"\bbetween\b", text[pair[0].start - 12 : pair[0].start])
+                               or re.fullmatch(r"\s*[-–/]\s*", _gap(text, pair[0].end, pair[1].start))
+                               or re.search(r"\bbetween\b", _gap(text, head.end, pair[0].start))):
+            first_ref, second_ref = _place_ref(pair[0].cue), _place_ref(pair[1].cue)
+            main = ctx.default_reporter.value.code if ctx.default_reporter else None
+            if second_ref.value.code == main and first_ref.value.code != main:
+                first_ref, second_ref = second_ref, first_ref
+            reporter, partners = first_ref, [second_ref]
+    # Commodities just before the flow cue: "car exports", "Semiconductor shipment".
+    for item in pre:
+        if item.kind == "COMMODITY":
+            after = _gap(text, item.end, head.start)
+            rest = [i for i in pre if i.start >= item.end and i.kind not in ("COMMODITY", "PLACE",
+                                                                            "QUALIFIER")]
+            if not rest and len(after) < 40 and not re.search(r"[,;:.]|\b(?:to|from|with)\b", after):
+                commodities.append(_commodity_ref(item.cue))
+    # After the flow cue: "to China and the EU", "of passenger cars", "from Russia".
+    preps = _PARTNER_PREPS[flow]
+    previous_end = head.end
+    mode = None
+    for item in post:
+        gap = _gap(text, previous_end, item.start)
+        if item.kind == "PLACE":
+            if re.search(rf"\b{preps}\s+(?:the\s+)?$", gap, re.IGNORECASE) or \
+                    (mode == "partner" and _LIST_GAP.match(gap)):
+                if not any(p.value.code == item.cue.rule.code for p in partners):
+                    partners.append(_place_ref(item.cue))
+                mode = "partner"
+            elif flow == "export" and re.search(r"\bfrom\s+(?:the\s+)?$", gap, re.IGNORECASE):
+                reporter = reporter or _place_ref(item.cue)
+                mode = None
+            elif flow == "import" and re.search(r"\b(?:to|into)\s+(?:the\s+)?$", gap, re.IGNORECASE):
+                reporter = reporter or _place_ref(item.cue)
+                mode = None
+            elif item.cue.rule.kind == "demonym" and (
+                mode == "commodity" or re.search(r"\b(?:of|for|in)\s+(?:the\s+)?$", gap, re.I)
+            ):
+                # "imports of Russian LNG": the origin; "exports of Japanese cars": the maker.
+                if flow == "import":
+                    if not any(p.value.code == item.cue.rule.code for p in partners):
+                        partners.append(_place_ref(item.cue))
+                elif reporter is None:
+                    reporter = _place_ref(item.cue)
+                mode = "commodity"
+            else:
+                mode = None
+        elif item.kind == "COMMODITY":
+            if re.search(r"\b(?:of|for|in|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", gap,
+                         re.IGNORECASE) or \
+                    (mode == "commodity" and _LIST_GAP.match(gap)) or \
+                    (mode == "commodity" and re.fullmatch(r"\s*", gap)) or \
+                    (verb_flow and re.search(r"\bof\s+$", gap)):
+                if not any(c.value.name == item.cue.rule.name for c in commodities):
+                    commodities.append(_commodity_ref(item.cue))
+                mode = "commodity"
+            elif re.fullmatch(r"[\s\w-]{0,20}", gap) and mode == "commodity":
+                continue
+            else:
+                mode = None
+        elif item.kind in ("PERIOD", "QUALIFIER", "AGENCY", "MARKER", "BASIS"):
+            pass
+        else:
+            mode = None
+        previous_end = item.end
+
+    if reporter is not None:
+        partners = [p for p in partners if p.value.code != reporter.value.code]
+    flow_ref = Ref(flow, head.cue.text, (head.start, head.end), head.rule_id)
+    base = Subject(flow=flow, flow_ref=flow_ref, reporter=reporter,
+                   commodity=commodities[0] if commodities else None,
+                   partner=partners[0] if partners else None)
+    subjects = [base]
+    if len(partners) > 1:
+        subjects = [replace(base, partner=p) for p in partners]
+    elif len(commodities) > 1:
+        subjects = [replace(base, commodity=c) for c in commodities]
+    elif len(flow_list) > 1:
+        subjects = [replace(base, flow=f.rule.flow,
+                            flow_ref=Ref(f.rule.flow, f.cue.text, (f.start, f.end), f.rule_id))
+                    for f in flow_list]
+    return subjects
+
+
+def _inherit_subject(ctx: ArticleContext, subject: Subject) -> Subject:
+    """Fill unstated fields from context: the article's reporter; the pair of countries a
+    "bilateral trade" passage is about; the partner of a breakdown by goods continuing the
+    previous frame of the sentence ("imports of grain from Russia ..., along with a 100%
+    increase in vegetable imports") or the previous fact on the same goods."""
+    if subject.reporter is None and ctx.default_reporter is not None:
+        subject.reporter = replace(ctx.default_reporter, inherited=True)
+    if subject.flow == "total_trade" and subject.partner is None and ctx.last_pair is not None:
+        if subject.reporter is None or ctx.last_pair.value.code != subject.reporter.value.code:
+            subject.partner = replace(ctx.last_pair, inherited=True)
+    before = ctx.sentence_subject
+    if (subject.partner is None and before is not None and before.partner is not None and
+            subject.commodity is not None and before.commodity is not None and
+            subject.flow == before.flow):
+        subject.partner = replace(before.partner, inherited=True)
+    last = ctx.last_subject
+    if (subject.partner is None and last is not None and last.partner is not None and
+            subject.commodity is not None and last.commodity is not None and
+            subject.flow == last.flow and
+            subject.commodity.value.name == last.commodity.value.name and
+            (subject.reporter and last.reporter and
+             subject.reporter.value.code == last.reporter.value.code)):
+        subject.partner = replace(last.partner, inherited=True)
+    return subject
+
+
+# ----------------------------------------------------------------------------- periods
+
+
+def _fiscal(ctx: ArticleContext, subject: Subject | None) -> FiscalYear | None:
+    reporter = subject.reporter if subject is not None else ctx.default_reporter
+    code = reporter.value.code if reporter is not None else None
+    return ctx.tables.fiscal.get(code) if code else None
+
+
+def _resolve(ctx: ArticleContext, cue: Item | Cue, subject: Subject | None,
+             reference: Span | None) -> Ref | None:
+    text = cue.cue.text if isinstance(cue, Item) else cue.text
+    base = cue.cue if isinstance(cue, Item) else cue
+    span = resolve_period(text, published=ctx.published, reference=reference,
+                          fiscal=_fiscal(ctx, subject))
+    if span is None:
+        return None
+    ctx.period_resolutions[base.start] = span
+    inferred = ctx.published_inferred and span.relative_to == "published"
+    if span.relative_to == "reference" and ctx.reference is not None:
+        inferred = inferred or ctx.reference.value.inferred
+    period = Period(start=span.start, end=span.end, granularity=span.granularity,
+                    text=text, inferred=inferred)
+    return Ref(period, text, (base.start, base.end), base.rule_id)
+
+
+def _as_span(ref: Ref | None) -> Span | None:
+    if ref is None:
+        return None
+    period = ref.value
+    return Span(period.start, period.end, period.granularity)
+
+
+def _shift(ref: Ref, months: int) -> Ref:
+    span = _as_span(ref).shift(months=-months)
+    period = Period(start=span.start, end=span.end, granularity=ref.value.granularity,
+                    text=ref.value.text, inferred=ref.value.inferred)
+    return Ref(period, ref.text, ref.span, f"{ref.rule}+shift", True)
+
+
+# ----------------------------------------------------------------------------- figures
+
+
+def _currency(ctx: ArticleContext, figure, frame_currency: str | None) -> tuple[str | None, bool]:
+    if figure.currency:
+        candidates = figure.currency_candidates
+        if not candidates:
+            return figure.currency, False
+        for code in reversed(ctx.explicit_currencies):
+            if code in candidates:
+                return code, False
+        reporter = ctx.default_reporter.value.code if ctx.default_reporter else None
+        local = ctx.tables.currency_of.get(reporter or "")
+        dollar_group = "USD" in candidates
+        if local in candidates and (not dollar_group or reporter in ("CAN", "AUS", "NZL")):
+            return local, False
+        return figure.currency, False
+    if figure.kind == "number" and figure.scaled:
+        carried = frame_currency or ctx.last_currency
+        return carried, carried is not None
+    return None, False
+
+
+def _value_ref(ctx: ArticleContext, slot: Slot, subject: Subject, frame_currency: str | None
+               ) -> tuple[Ref | None, bool]:
+    figure = slot.figure
+    currency, carried = _currency(ctx, figure, frame_currency)
+    if figure.kind == "number" and currency is None:
+        return None, False
+    amount = figure.value if not isinstance(figure.value, tuple) else sum(figure.value) / 2
+    if subject.flow == "balance":
+        sign = slot.sign
+        if sign is not None:
+            amount = abs(amount) * sign
+    unit = figure.unit if figure.kind == "quantity" else None
+    value = Value(amount=float(amount), currency=currency if figure.kind != "quantity" else None,
+                  unit=unit, text=figure.text, bound=figure.bound)
+    return Ref(value, figure.text, (figure.start, figure.end), figure.rule), carried
+
+
+def _change_ref(ctx: ArticleContext, slot: Slot) -> Ref:
+    figure = slot.figure
+    magnitude = abs(figure.low if not isinstance(figure.value, tuple) else sum(figure.value) / 2)
+    basis = slot.basis_cue.rule.basis if slot.basis_cue is not None else (ctx.last_basis or
+                                                                          "unspecified")
+    start = min(figure.start, slot.change_cue.start) if slot.change_cue else figure.start
+    end = max(figure.end, slot.change_cue.end) if slot.change_cue else figure.end
+    if slot.change_cue is not None and slot.change_cue.start > figure.end and \
+            slot.change_cue.start - figure.end > 30:
+        start, end = figure.start, figure.end
+    if slot.change_cue is not None and slot.change_cue.start < figure.start and \
+            figure.start - slot.change_cue.end > 30:
+        start, end = figure.start, figure.end
+    text = ctx.text[start:end]
+    change = Change(percent=round(magnitude * slot.direction, 6), basis=basis, text=text)
+    return Ref(change, text, (start, end), figure.rule)
+
+
+def _streak_ref(item: Item) -> Ref | None:
+    text = item.cue.text
+    words = re.findall(r"[\w'-]+", text.lower())
+    count = None
+    unit = None
+    for word in words:
+        if unit is None and word in _TIME_UNITS:
+            unit = _TIME_UNITS[word]
+        if count is None:
+            value = parse_count(word)
+            if value is not None and word not in ("first", "a", "one") or word in ("one",):
+                count = value
+    if count is None or unit is None:
+        return None
+    streak = Streak(count=count, unit=unit, text=text, kind=item.cue.rule.kind)
+    return Ref(streak, text, (item.start, item.end), item.rule_id)
+
+
+# ----------------------------------------------------------------------------- assembly
+
+
+def assemble(document: Document, annotation: Annotation, tables: ReferenceTables, *,
+             published_inferred: bool = False) -> tuple[list[TradeFact], dict[int, Span]]:
+    """All trade facts of one annotated document, and the periods resolved on the way
+    (by cue offset) for the mention layer."""
+    ctx = ArticleContext(document, annotation, tables, document.published, published_inferred)
+    ctx.default_reporter = _default_reporter(ctx)
+    ctx.article_qualifiers = _article_qualifiers(ctx)
+    ctx.source = _article_source(ctx)
+    for sentence in annotation.sentences:
+        _read_sentence(ctx, sentence)
+    return [_record(ctx, draft) for draft in _merge(ctx.drafts)], ctx.period_resolutions
+
+
+def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
+    start, end = sentence
+    text = ctx.text[start:end]
+    items = _items_for(ctx.annotation, start, end)
+    if not items:
+        return
+    regions = ignored_regions(text, start, items)
+    kept = [i for i in items if not any(a <= i.start and i.end <= b for a, b in regions)]
+    frames, leftovers = build_frames(ctx.text, 0, kept) if kept else ([], [])
+    # Figures before any flow cue, in a sentence that refers back ("The pace of growth ...").
+    leftover_figures = [i for i in leftovers if i.kind == "FIG"]
+    if leftover_figures and ctx.last_subject is not None and any(
+        i.kind == "MARKER" and i.rule.role in ("anaphor", "pace") or i.kind == "CHANGE"
+        for i in leftovers
+    ):
+        frame = Frame(openers=[], start=start, end=leftovers[-1].end, items=leftovers,
+                      inherited=True)
+        frames.insert(0, frame)
+    sentence_drafts: list[Draft] = []
+    ctx.sentence_subject = None
+    for frame in frames:
+        if frame.topic:
+            continue
+        assign_roles(ctx.text, 0, frame)
+        if not frame.slots and frame.flows:
+            subjects = _subject(ctx, frame, sentence) or []
+            for subject in subjects:
+                if subject.flow == "total_trade" and subject.partner is not None:
+                    ctx.last_pair = subject.partner
+            continue
+        sentence_drafts.extend(_frame_drafts(ctx, frame, sentence, frames))
+    for frame in frames:
+        # A flow cue and a period without figures still says what the passage is about.
+        if not frame.topic and frame.flows and not frame.slots and ctx.reference is None:
+            period = next((i for i in frame.items if i.kind == "PERIOD"), None)
+            if period is not None:
+                ref = _resolve(ctx, period, None, None)
+                if ref is not None and ref.value.granularity != "day":
+                    ctx.reference = ref
+    if not sentence_drafts:
+        _attach_streak(ctx, items)
+    ctx.drafts.extend(sentence_drafts)
+
+
+def _attach_streak(ctx: ArticleContext, items: list[Item]) -> None:
+    """"The trade balance stayed in the black for nine months in a row.": a figure-less
+    sentence continuing the last fact's subject lends it its streak."""
+    streaks = [i for i in items if i.kind == "STREAK"]
+    if not streaks or not ctx.drafts:
+        return
+    flows = [i for i in items if i.kind == "FLOW"]
+    last = ctx.drafts[-1]
+    if flows and all(f.rule.flow != last.subject.flow for f in flows):
+        return
+    if any(i.kind in ("PLACE", "COMMODITY") for i in items) and flows:
+        return
+    ref = _streak_ref(streaks[0])
+    if ref is None:
+        return
+    for draft in ctx.drafts:
+        if draft.subject.flow == last.subject.flow and draft.sentence == last.sentence and \
+                draft.streak is None and "comparison" not in draft.qualifiers:
+            draft.streak = ref
+            draft.rules.append(f"{ref.rule}+following_sentence")
+
+
+def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
+                  frames: list[Frame]) -> list[Draft]:
+    if not frame.slots:
+        return []
+    if frame.inherited:
+        last = ctx.last_subject
+        subjects = [replace(last, inherited_flow=True,
+                            flow_ref=replace(last.flow_ref, inherited=True),
+                            reporter=replace(last.reporter, inherited=True) if last.reporter else None)]
+    else:
+        subjects = _subject(ctx, frame, sentence)
+        if not subjects:
+            return []
+        subjects = [_inherit_subject(ctx, s) for s in subjects]
+        ctx.sentence_subject = subjects[-1]
+        for subject in subjects:
+            if subject.flow == "total_trade" and subject.partner is not None and \
+                    not subject.partner.inherited:
+                ctx.last_pair = subject.partner
+    main = [s for s in frame.slots if s.role in ("value", "change")]
+    comparisons = [s for s in frame.slots if s.role.startswith("comparison")]
+    forecast_cue = _forecast_cue(frame)
+    streak_item = next((i for i in frame.items if i.kind == "STREAK"), None)
+    qualifiers = {i.rule.qualifier for i in frame.items
+                  if i.kind == "QUALIFIER" and i.rule.qualifier not in ("forecast", "revised")}
+    agency = next((i for i in ctx.annotation.cues if i.label == "AGENCY" and
+                   sentence[0] <= i.start < sentence[1]), None)
+    source = Ref(_clean_source(agency.text), agency.text, (agency.start, agency.end),
+                 agency.rule_id) if agency else ctx.source
+
+    # Period of the frame: stated with a figure, in the frame, in the sentence, or inherited.
+    used = {id(s.period_cue) for s in comparisons if s.period_cue is not None}
+    frame_periods = [i for i in frame.items if i.kind == "PERIOD" and id(i) not in used]
+    sentence_periods = [i for f in frames if not f.topic for i in f.items
+                        if i.kind == "PERIOD" and id(i) not in used]
+    reference = _as_span(ctx.reference)
+
+    groups: list[tuple[Subject, list[Slot]]] = []
+    changes = [s for s in main if s.role == "change"]
+    values = [s for s in main if s.role == "value"]
+    if len(subjects) > 1 and (len(changes) == len(subjects) or len(values) == len(subjects)):
+        for index, subject in enumerate(subjects):
+            picked = []
+            if len(changes) == len(subjects):
+                picked.append(changes[index])
+            if len(values) == len(subjects):
+                picked.append(values[index])
+            groups.append((subject, picked))
+        rule = "coordination.respectively"
+    elif len(subjects) > 1 and len(changes) <= 1 and len(values) <= 1:
+        groups = [(subject, main) for subject in subjects]
+        rule = "coordination.shared_figure"
+    else:
+        groups = [(subjects[0], main)]
+        rule = "frame.single"
+
+    drafts: list[Draft] = []
+    frame_currency = next((s.figure.currency for s in frame.slots if s.figure.currency), None)
+    for subject, slots in groups:
+        by_period: list[tuple[Item | None, list[Slot]]] = []
+        for slot in slots:
+            key = slot.period_cue
+            for existing in by_period:
+                if existing[0] is key or key is None or existing[0] is None and not existing[1]:
+                    existing[1].append(slot)
+                    break
+                if existing[0] is not None and key is not None and \
+                        existing[0].cue.text.lower() == key.cue.text.lower():
+                    existing[1].append(slot)
+                    break
+            else:
+                by_period.append((key, [slot]))
+        for period_cue, period_slots in by_period:
+            draft = _draft(ctx, frame, subject, period_slots, period_cue, frame_periods,
+                           sentence_periods, reference, sentence, frame_currency)
+            if draft is None:
+                continue
+            draft.rules.append(rule)
+            draft.qualifiers |= qualifiers
+            if forecast_cue is not None or any(s.forecast for s in period_slots):
+                draft.qualifiers.add("forecast")
+            if streak_item is not None:
+                draft.streak = _streak_ref(streak_item)
+            draft.source = source
+            drafts.append(draft)
+    main_drafts = [d for d in drafts if "forecast" not in d.qualifiers]
+    if main_drafts:
+        ctx.last_subject = main_drafts[-1].subject
+        if main_drafts[-1].period is not None and not main_drafts[-1].period.inherited:
+            ctx.reference = main_drafts[-1].period
+    for slot in main:
+        if slot.basis_cue is not None and slot.role == "change":
+            ctx.last_basis = slot.basis_cue.rule.basis
+    anchor_period = drafts[0].period if drafts else ctx.reference
+    for slot in comparisons:
+        draft = _comparison_draft(ctx, frame, subjects[0], slot, anchor_period, sentence,
+                                  frame_currency, source)
+        if draft is not None:
+            drafts.append(draft)
+    for slot in frame.slots:
+        if slot.basis_cue is not None and slot.role.endswith("change"):
+            ctx.last_basis = slot.basis_cue.rule.basis
+        if slot.figure.currency and not slot.figure.currency_candidates:
+            ctx.last_currency = slot.figure.currency
+            ctx.explicit_currencies.append(slot.figure.currency)
+    return drafts
+
+
+def _forecast_cue(frame: Frame) -> Item | None:
+    first_figure = next((i for i in frame.items if i.kind == "FIG"), None)
+    for item in frame.items:
+        if item.kind == "QUALIFIER" and item.rule.qualifier == "forecast":
+            if first_figure is None or item.start < first_figure.start:
+                return item
+    return None
+
+
+def _draft(ctx: ArticleContext, frame: Frame, subject: Subject, slots: list[Slot],
+           period_cue: Item | None, frame_periods: list[Item], sentence_periods: list[Item],
+           reference: Span | None, sentence: tuple[int, int], frame_currency: str | None
+           ) -> Draft | None:
+    draft = Draft(subject=subject, sentence=sentence)
+    for slot in slots:
+        if slot.role == "change" and draft.change is None:
+            draft.change = _change_ref(ctx, slot)
+            draft.rules.extend(slot.rules)
+        elif slot.role == "value" and draft.value is None:
+            value, carried = _value_ref(ctx, slot, subject, frame_currency)
+            if value is not None:
+                draft.value = value
+                draft.currency_carried = carried
+                draft.rules.extend(slot.rules)
+        if slot.revised:
+            draft.qualifiers.add("revised")
+    if draft.value is None and draft.change is None:
+        return None
+    cue = period_cue or (frame_periods[0] if frame_periods else None) or \
+        (sentence_periods[0] if sentence_periods else None)
+    period = _resolve(ctx, cue, subject, reference) if cue is not None else None
+    if period is None and ctx.reference is not None:
+        period = replace(ctx.reference, inherited=True)
+    draft.period = period
+    if period is not None and ctx.published is not None and \
+            period.value.start > ctx.published:
+        draft.qualifiers.add("forecast")
+    figures = [s.figure for s in slots]
+    draft.anchor = (min(f.start for f in figures), max(f.end for f in figures))
+    draft.rules = [subject.flow_ref.rule, *draft.rules]
+    return draft
+
+
+def _comparison_draft(ctx: ArticleContext, frame: Frame, subject: Subject, slot: Slot,
+                      anchor: Ref | None, sentence: tuple[int, int], frame_currency: str | None,
+                      source: Ref | None) -> Draft | None:
+    draft = Draft(subject=subject, sentence=sentence, qualifiers={"comparison"})
+    if slot.role == "comparison_change":
+        draft.change = _change_ref(ctx, slot)
+    else:
+        value, carried = _value_ref(ctx, slot, subject, frame_currency)
+        if value is None:
+            return None
+        draft.value = value
+        draft.currency_carried = carried
+    if slot.period_cue is not None:
+        draft.period = _resolve(ctx, slot.period_cue, subject, _as_span(anchor))
+    elif anchor is not None:
+        basis = slot.basis_cue.rule.basis if slot.basis_cue is not None else None
+        if basis is None:
+            main_basis = [s.basis_cue.rule.basis for s in frame.slots
+                          if s.basis_cue is not None and s.role == "change"]
+            basis = main_basis[0] if main_basis else None
+        if basis in _BASIS_MONTHS:
+            draft.period = _shift(anchor, _BASIS_MONTHS[basis])
+    if draft.period is None:
+        return None
+    if slot.revised:
+        draft.qualifiers.add("revised")
+    if slot.forecast:
+        draft.qualifiers.add("forecast")
+    draft.source = source
+    draft.rules = [subject.flow_ref.rule, *slot.rules, "fact.comparison"]
+    draft.anchor = (slot.figure.start, slot.figure.end)
+    return draft
+
+
+# ----------------------------------------------------------------------------- records
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    if a.value is not None and b.value is not None:
+        x, y = a.value.value.amount, b.value.value.amount
+        if abs(x - y) > 0.005 * max(abs(x), abs(y)) or a.value.value.unit != b.value.value.unit:
+            return False
+    if a.change is not None and b.change is not None:
+        if abs(a.change.value.percent - b.change.value.percent) > 0.05:
+            return False
+    return True
+
+
+def _merge(drafts: list[Draft]) -> list[Draft]:
+    """One fact per subject: drafts with the same key and no conflicting figure merge."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        if draft.period is None and draft.subject.reporter is None:
+            pass
+        target = next((m for m in merged if m.key() == draft.key() and _compatible(m, draft)),
+                      None)
+        if target is None:
+            merged.append(draft)
+            continue
+        for name in ("value", "change", "streak", "source"):
+            if getattr(target, name) is None and getattr(draft, name) is not None:
+                setattr(target, name, getattr(draft, name))
+        target.qualifiers |= draft.qualifiers
+        target.rules.extend(r for r in draft.rules if r not in target.rules)
+        target.rules.append("fact.merged")
+    return merged
+
+
+def _confidence(draft: Draft) -> float:
+    score = 0.95
+    subject = draft.subject
+    if subject.inherited_flow:
+        score -= 0.2
+    if subject.reporter is None:
+        score -= 0.3
+    elif subject.reporter.inherited:
+        score -= 0.1
+    if subject.partner is not None and subject.partner.inherited:
+        score -= 0.05
+    if draft.period is None:
+        score -= 0.25
+    elif draft.period.inherited:
+        score -= 0.1
+    if draft.currency_carried:
+        score -= 0.05
+    if "comparison" in draft.qualifiers or "forecast" in draft.qualifiers:
+        score -= 0.05
+    return round(max(0.05, min(1.0, score)), 2)
+
+
+def _record(ctx: ArticleContext, draft: Draft) -> TradeFact:
+    document = ctx.document
+    subject = draft.subject
+    spans: dict[str, tuple[int, int]] = {}
+    fields = {
+        "flow": subject.flow_ref, "reporter": subject.reporter, "partner": subject.partner,
+        "commodity": subject.commodity, "period": draft.period, "value": draft.value,
+        "change": draft.change, "streak": draft.streak, "source": draft.source,
+    }
+    rules: list[str] = []
+    for name, ref in fields.items():
+        if ref is not None and ref.span is not None:
+            spans[name] = ref.span
+        if ref is not None and ref.rule not in rules and name != "source":
+            rules.append(ref.rule)
+    rules.extend(r for r in draft.rules if r not in rules)
+    if subject.reporter is not None and subject.reporter.inherited:
+        rules.append("reporter.inherited")
+    if draft.period is not None and draft.period.inherited:
+        rules.append("period.inherited")
+    if subject.inherited_flow:
+        rules.append("frame.anaphora")
+    qualifiers = sorted(draft.qualifiers | ctx.article_qualifiers,
+                        key=QUALIFIER_ORDER.index)
+    start, end = draft.sentence
+    raw = ctx.text[start:end]
+    start += len(raw) - len(raw.lstrip())
+    end -= len(raw) - len(raw.rstrip())
+    provenance = Provenance(
+        doc_id=document.doc_id, path=document.path, sha256=document.sha256,
+        sentence=ctx.text[start:end], start=start, end=end, spans=spans, rules=rules,
+        extractor=EXTRACTOR,
+    )
+    return TradeFact(
+        id=f"{document.doc_id}:{draft.anchor[0]:04d}-{draft.anchor[1]:04d}",
+        doc_id=document.doc_id,
+        flow=subject.flow,
+        reporter=subject.reporter.value if subject.reporter else None,
+        partner=subject.partner.value if subject.partner else None,
+        commodity=subject.commodity.value if subject.commodity else None,
+        period=draft.period.value if draft.period else None,
+        value=draft.value.value if draft.value else None,
+        change=draft.change.value if draft.change else None,
+        streak=draft.streak.value if draft.streak else None,
+        qualifiers=qualifiers,
+        source=draft.source.value if draft.source else None,
+        confidence=_confidence(draft),
+        provenance=provenance,
+    )
+
+
+__all__ = ["ReferenceTables", "assemble", "infer_published", "EXTRACTOR", "OPENERS"]

@@ -1,0 +1,303 @@
+"""The figure grammar: money, percentages, percentage points, quantities and plain numbers.
+
+Figure rules are regex templates in `patterns/figures.jsonl` whose placeholders ({symbol},
+{number}, {scale}, {name}, {unit}...) expand to alternations built from the lexicon rules
+(CURRENCY, SCALE, UNIT, BOUND). Every rule runs over the whole text; overlapping matches are
+resolved longest first, so "¥5.78 trillion" beats the bare "5.78 trillion" inside it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .numbers import DIGITS, TENS, UNITS, WORD_NUMBER, apply_scale, parse_number
+from .resources import RuleSet
+
+_SEP = r"\s?(?:-|–|—|to)\s?"
+_PERCENT = r"(?:\s?%|\s?(?:percent|per\s?cent|per-cent|pct|pc)\b)"
+_PP = (
+    r"\s?(?:percentage[\s-]points?|pct[\s-]points?|per\s?cent(?:age)?[\s-]points?|"
+    r"percent[\s-]points?|pp|ppts?|ppt)\b"
+)
+# A sign counts only at the start of a figure ("+5.1%", "(-3.4%)"), never inside "COVID-19".
+_NUMBER = rf"(?:(?:(?<=[\s(:])|^)[+\-\u2212])?(?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|{DIGITS})"
+_NOT_ORDINAL = r"(?!(?:st|nd|rd|th)\b)"
+_START = r"(?<![\w$£€¥.,])(?<!\w[\-/])"
+_SIGNS = "+-\u2212"
+
+
+def _trie_regex(words: list[str]) -> str:
+    """A regex matching any of `words`, shaped as a trie so `re` does not try every branch.
+
+    Longer words win over their prefixes ("mln" before "m") because each node tries its
+    continuations before accepting the word that ends there. A space matches any whitespace.
+    """
+    trie: dict = {}
+    for word in words:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}
+
+    def render(node: dict) -> str:
+        branches = []
+        for char in sorted(k for k in node if k):
+            atom = r"\s+" if char == " " else re.escape(char)
+            branches.append(atom + render(node[char]))
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if "" in node else body
+
+    return render(trie) or "(?!)"
+
+
+def _alternation(words: list[str], *, case_sensitive: bool) -> str:
+    unique = {w if case_sensitive else w.lower() for w in words}
+    body = _trie_regex(sorted(unique))
+    return f"(?:{body})" if case_sensitive else f"(?i:{body})"
+
+
+@dataclass(slots=True)
+class Figure:
+    """A figure found in text, with its normalized value."""
+
+    kind: str  # money | percent | percentage_point | number | quantity
+    start: int
+    end: int
+    text: str
+    value: float | tuple[float, float]
+    rule: str
+    currency: str | None = None
+    currency_candidates: tuple[str, ...] = ()
+    unit: str | None = None
+    scaled: bool = False
+    bound: str = "="
+    signed: bool = False
+    conversion: bool = False
+    spelled: bool = False
+    notes: set[str] = field(default_factory=set)
+
+    @property
+    def low(self) -> float:
+        return self.value[0] if isinstance(self.value, tuple) else self.value
+
+
+class FigureGrammar:
+    """Compiled figure rules; `find(text)` returns non-overlapping figures in text order."""
+
+    def __init__(self, rules: RuleSet):
+        self._currency = {}
+        symbols, codes, names = [], [], []
+        for rule in rules.of("CURRENCY"):
+            key = rule.pattern if rule.case_sensitive else rule.pattern.lower()
+            # Curated rules (with candidates or wire abbreviations) override generated names.
+            if key not in self._currency or rule.candidates or "curated" in rule.id:
+                self._currency[key] = rule
+            {"symbol": symbols, "code": codes, "name": names}[rule.kind].append(rule.pattern)
+        self._currency_ci = {k.lower(): v for k, v in self._currency.items()}
+        self._scale = {}
+        scale_words, scale_glued = [], []
+        for rule in rules.of("SCALE"):
+            self._scale[rule.pattern if rule.glued_only else rule.pattern.lower()] = rule.multiplier
+            (scale_glued if rule.glued_only else scale_words).append(rule.pattern)
+        self._unit = {}
+        unit_ci, unit_cs = [], []
+        for rule in rules.of("UNIT"):
+            if rule.case_sensitive:
+                self._unit[rule.pattern] = rule.unit
+                unit_cs.append(rule.pattern)
+            else:
+                self._unit.setdefault(rule.pattern.lower(), rule.unit)
+                unit_ci.append(rule.pattern)
+        bounds = {rule.pattern.lower(): rule.bound for rule in rules.of("BOUND")}
+        self._bounds = bounds
+        self._bound_re = re.compile(
+            rf"(?:^|[^\w])(?P<bound>{_alternation(list(bounds), case_sensitive=False)})\s+$"
+            r"|(?P<tilde>~)\s?$"
+        )
+
+        word_scales = _alternation(scale_words, case_sensitive=False)
+        glued = _alternation(scale_glued, case_sensitive=True)
+
+        def scale(group: str) -> str:
+            return (
+                rf"(?P<{group}>\s?{word_scales}(?:\s{word_scales})?(?![a-zA-Z])"
+                rf"|(?<=\d){glued}(?![a-zA-Z]))"
+            )
+
+        def symbol(group: str) -> str:
+            return f"(?P<{group}>{_alternation(symbols, case_sensitive=True)})"
+
+        self._pieces = {
+            "symbol": symbol("symbol"),
+            "symbol2": symbol("symbol2"),
+            "code": rf"(?P<code>\b{_alternation(codes, case_sensitive=True)}\b)",
+            "name": rf"(?P<name>{_alternation(names, case_sensitive=False)})(?![a-zA-Z])",
+            "sign": r"(?P<sign>(?:(?<=[\s(:])|^)[+\-\u2212])?",
+            "number": f"(?P<number>{_NUMBER}){_NOT_ORDINAL}",
+            "number2": f"(?P<number2>{_NUMBER}){_NOT_ORDINAL}",
+            "words": f"(?P<words>(?i:{WORD_NUMBER}))(?![a-zA-Z])",
+            "scale": scale("scale"),
+            "scale2": scale("scale2"),
+            "percent": _PERCENT,
+            "pp": _PP,
+            "unit": (
+                "(?P<unit>"
+                + "|".join(
+                    part
+                    for part in (
+                        _alternation(unit_cs, case_sensitive=True) if unit_cs else "",
+                        _alternation(unit_ci, case_sensitive=False) if unit_ci else "",
+                    )
+                    if part
+                )
+                + r")(?![a-zA-Z])"
+            ),
+            "sep": _SEP,
+        }
+        self.rules = []
+        # Templates are tried only where their first slot can start: at a number, or at a
+        # currency symbol or code just left of one. Scanning every rule over the whole text
+        # cost ten times more.
+        self._by_slot: dict[str, list] = {}
+        for order, rule in enumerate(sorted(rules.of("FIGURE"), key=lambda r: -r.priority)):
+            pattern = _START + rule.template.format(**self._pieces) + r"(?![\w])"
+            compiled = re.compile(pattern)
+            self.rules.append((rule, compiled))
+            first = re.match(r"\{(\w+)\}", rule.template)
+            slot = first.group(1) if first else "literal"
+            slot = {"sign": "symbol", "number": "number", "words": "words"}.get(slot, slot)
+            self._by_slot.setdefault(slot, []).append((order, rule, compiled))
+        self._digit_core = re.compile(r"(?<![\d.,])\d|(?<![\d.])\.\d")
+        self._word_core = re.compile(
+            rf"\b{_alternation([*UNITS, *TENS], case_sensitive=False)}(?![a-z])", re.IGNORECASE
+        )
+        self._symbol_left = re.compile(rf"{_alternation(symbols, case_sensitive=True)}\s?$")
+        self._code_left = re.compile(rf"\b{_alternation(codes, case_sensitive=True)}\s?$")
+
+    def _attempts(self, text: str):
+        starts: dict[str, set[int]] = {"number": set(), "words": set(), "symbol": set(),
+                                       "code": set()}
+        cores = [(m.start(), "number") for m in self._digit_core.finditer(text)]
+        cores += [(m.start(), "words") for m in self._word_core.finditer(text)]
+        for position, kind in cores:
+            starts[kind].add(position)
+            if position and text[position - 1] in _SIGNS:
+                starts[kind].add(position - 1)
+            left = text[max(0, position - 10) : position]
+            for slot, regex in (("symbol", self._symbol_left), ("code", self._code_left)):
+                found = regex.search(left)
+                if found:
+                    start = position - len(left) + found.start()
+                    starts[slot].add(start)
+                    if start and text[start - 1] in _SIGNS:
+                        starts[slot].add(start - 1)
+        for slot, entries in self._by_slot.items():
+            if slot == "literal":
+                for order, rule, regex in entries:
+                    yield order, rule, regex, None
+                continue
+            for start in sorted(starts.get(slot, ())):
+                for order, rule, regex in entries:
+                    yield order, rule, regex, start
+
+    def _scale_of(self, text: str | None) -> list[float]:
+        if not text:
+            return []
+        words = text.split()
+        return [self._scale.get(w, self._scale.get(w.lower(), 1.0)) for w in words]
+
+    def _currency_rule(self, text: str):
+        squeezed = re.sub(r"\s+", " ", text)
+        return self._currency.get(squeezed) or self._currency_ci.get(squeezed.lower())
+
+    def _figure(self, rule, match: re.Match) -> Figure | None:
+        groups = match.groupdict()
+        spelled = bool(groups.get("words"))
+        first = parse_number(groups.get("number") or groups.get("words") or "")
+        if first is None:
+            return None
+        scale = self._scale_of(groups.get("scale"))
+        second_scale = self._scale_of(groups.get("scale2")) or scale
+        if groups.get("sign") in ("-", "\u2212"):
+            first = -first
+        value: float | tuple[float, float] = apply_scale(first, scale or second_scale)
+        if groups.get("number2"):
+            second = parse_number(groups["number2"])
+            if second is None:
+                return None
+            low = apply_scale(first, scale or second_scale)
+            value = (low, apply_scale(second, second_scale))
+            if value[1] < value[0]:
+                return None
+        figure = Figure(
+            kind=rule.kind,
+            start=match.start(),
+            end=match.end(),
+            text=match.group(0),
+            value=value,
+            rule=rule.id,
+            scaled=bool(scale or groups.get("scale2")),
+            signed=bool(groups.get("sign")) or (groups.get("number") or "")[:1] in _SIGNS,
+            spelled=spelled,
+        )
+        currency_text = groups.get("symbol") or groups.get("code") or groups.get("name")
+        if currency_text:
+            currency = self._currency_rule(currency_text)
+            if currency is None:
+                return None
+            figure.currency = currency.currency
+            figure.currency_candidates = tuple(currency.candidates)
+        if rule.kind == "percent":
+            figure.unit = "percent"
+        elif rule.kind == "percentage_point":
+            figure.unit = "percentage_point"
+        elif groups.get("unit"):
+            unit_text = re.sub(r"\s+", " ", groups["unit"])
+            figure.unit = self._unit.get(unit_text) or self._unit.get(unit_text.lower())
+        return figure
+
+    def find(self, text: str) -> list[Figure]:
+        """All figures in `text`, longest match first on overlaps, in text order."""
+        candidates: list[tuple[int, int, int, Figure]] = []
+        for order, rule, regex, start in self._attempts(text):
+            match = regex.match(text, start) if start is not None else None
+            matches = [match] if start is not None else regex.finditer(text)
+            for match in matches:
+                if match is None or match.end() == match.start():
+                    continue
+                figure = self._figure(rule, match)
+                if figure is not None:
+                    candidates.append((-(figure.end - figure.start), order, figure.start, figure))
+        candidates.sort(key=lambda c: c[:3])
+        taken = bytearray(len(text) + 1)
+        chosen = []
+        for _, _, _, figure in candidates:
+            if any(taken[figure.start : figure.end]):
+                continue
+            taken[figure.start : figure.end] = b"\x01" * (figure.end - figure.start)
+            chosen.append(figure)
+        chosen.sort(key=lambda f: f.start)
+        for index, figure in enumerate(chosen):
+            figure.bound = self._bound_before(text, figure.start)
+            previous = chosen[index - 1] if index else None
+            # "NT$1.02 trillion (US$32.4 billion)": the bracketed amount restates the first.
+            if (
+                previous is not None
+                and figure.kind == previous.kind == "money"
+                and re.fullmatch(r"\s*[(\[]\s*(?:or|about|around|roughly|some|approx\.?)?\s*",
+                                 text[previous.end : figure.start])
+            ):
+                figure.conversion = True
+        return chosen
+
+    def _bound_before(self, text: str, start: int) -> str:
+        window = text[max(0, start - 24) : start]
+        match = self._bound_re.search(window)
+        if not match:
+            return "="
+        if match.group("tilde"):
+            return "~"
+        return self._bounds.get(re.sub(r"\s+", " ", match.group("bound").lower()), "=")

@@ -1,0 +1,463 @@
+"""Clause analysis: a sentence's cues and figures grouped into subject frames, and the role of
+each figure in its frame (a level, a percent change, a prior-period comparison, or none).
+
+A frame opens at a flow cue ("exports", "trade surplus") or at a non-trade topic ("GDP",
+"tariffs"); figures belong to the frame before them, except nominal changes that point forward
+("a 21.6% rise in seafood imports"). Topic frames absorb figures that are not trade facts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .figures import Figure
+from .pipeline import Cue
+
+# Words that may stand between a change cue or comparator and its figure.
+_FILLER = (
+    r"(?:by|of|a|an|the|some|about|around|roughly|approximately|nearly|almost|only|just|"
+    r"further|another|record|revised|upwardly|downwardly|preliminary|provisional|estimated|"
+    r"annualized|annualised|real|seasonally|adjusted|year-on-year|on-year|total|combined|"
+    r"more than|less than|over|under|at least|up to|close to|an estimated|a further|"
+    r"a record|a revised|sharp|sharply|steep|modest|slight|solid|strong|robust|whopping|"
+    r"massive|hefty|marginal|mere|respective|respectively|,|-|–)"
+)
+_FILLERS_ONLY = re.compile(rf"^(?:\s|{_FILLER})*$", re.IGNORECASE)
+_COMPARATOR = re.compile(
+    rf"\b(?P<word>from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following|since|"
+    rf"as\s+against|in\s+contrast\s+to|contrasting\s+with|up\s+from|down\s+from)"
+    rf"(?:\s|{_FILLER})*$",
+    re.IGNORECASE,
+)
+_SHARE_AFTER = re.compile(
+    r"^\s*(?:of|share|in)\s+(?:the\s+)?(?:total|all|overall|its|their|global|world|the\s+"
+    r"country's|the\s+nation's|(?:the\s+)?(?:country|nation|region)|gdp|shipments\s+to)\b",
+    re.IGNORECASE,
+)
+_TO_LEVEL = re.compile(r"\b(?:to|at|of|reaching|reached|totall?ing|totall?ed|hitting|hit|was|were|"
+                       r"stood at|came in at|came to|amounted to|amounting to|worth|valued at|"
+                       r"is|are|:)\s*$", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?:by\s+)?(?:some|about|around|nearly|almost|roughly|more than|over|"
+                 r"less than|just over|just under)?\s*$", re.IGNORECASE)
+_APPOSITIVE_NOUNS = re.compile(
+    r"\b(?:partner|market|customer|client|supplier|destination|buyer|exporter|importer|"
+    r"producer|consumer|economy|neighbou?r|ally|rival|source|user|maker|hub)s?\b",
+    re.IGNORECASE,
+)
+STRONG = {"FIG", "CHANGE", "BASIS", "STREAK"}
+OPENERS = {"FLOW", "TOPIC"}
+
+
+@dataclass(slots=True)
+class Item:
+    """A cue or figure in sentence order."""
+
+    kind: str  # a cue label, or "FIG"
+    start: int
+    end: int
+    cue: Cue | None = None
+    figure: Figure | None = None
+
+    @property
+    def rule(self):
+        return self.cue.rule if self.cue is not None else None
+
+    @property
+    def rule_id(self) -> str:
+        return self.cue.rule_id if self.cue is not None else self.figure.rule  # type: ignore[union-attr]
+
+
+@dataclass(slots=True)
+class Slot:
+    """A figure with its role in a frame."""
+
+    figure: Figure
+    role: str  # "value" | "change" | "comparison_value" | "comparison_change"
+    direction: int = 1
+    change_cue: Item | None = None
+    basis_cue: Item | None = None
+    period_cue: Item | None = None
+    sign: int | None = None
+    revised: bool = False
+    forecast: bool = False
+    rules: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Frame:
+    """A subject in a clause: its flow cues, the items around them, and its figures."""
+
+    openers: list[Item]
+    start: int
+    end: int
+    items: list[Item] = field(default_factory=list)
+    slots: list[Slot] = field(default_factory=list)
+    inherited: bool = False
+    comparison_openers: list[Item] = field(default_factory=list)
+
+    @property
+    def topic(self) -> bool:
+        return any(item.kind == "TOPIC" for item in self.openers)
+
+    @property
+    def flows(self) -> list[Item]:
+        return [item for item in self.openers if item.kind == "FLOW"]
+
+    def before(self, item: Item) -> list[Item]:
+        return [other for other in self.items if other.end <= item.start]
+
+    @property
+    def head(self) -> Item:
+        return self.openers[-1]
+
+
+def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int, int]]:
+    """Relative clauses about shares and appositives ("China, South Korea's biggest trading
+    partner,") that would otherwise lend their places and figures to the frame."""
+    regions = []
+    for match in re.finditer(r",\s*(?:which|who|that)\b[^,;.]*(?:,|(?=[;.]))", text):
+        begin, finish = start + match.start(), start + match.end()
+        inside = [i for i in items if begin <= i.start and i.end <= finish]
+        has_figure = any(i.kind == "FIG" for i in inside)
+        is_share = any(i.kind == "MARKER" and i.rule.role == "share" for i in inside)
+        if is_share or not has_figure:
+            regions.append((begin, finish))
+    for match in re.finditer(r"(?<=,)[^,;.]{3,80}(?=,)", text):
+        begin, finish = start + match.start(), start + match.end()
+        inside = [i for i in items if begin <= i.start and i.end <= finish]
+        if not any(i.kind in ("FIG", "FLOW", "CHANGE") for i in inside) and \
+                _APPOSITIVE_NOUNS.search(match.group(0)):
+            regions.append((begin, finish))
+    return regions
+
+
+def _gap(text: str, offset: int, left: int, right: int) -> str:
+    return text[left - offset : right - offset] if right > left else ""
+
+
+def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame], list[Item]]:
+    """Group a sentence's items into frames. Returns the frames and the items before the first
+    opener that no frame claimed (candidates for an inherited frame)."""
+    frames: list[Frame] = []
+    current: Frame | None = None
+    for index, item in enumerate(items):
+        if item.kind not in OPENERS:
+            if current is not None:
+                current.items.append(item)
+            continue
+        if current is not None and _continues(text, offset, current, item):
+            current.items.append(item)
+            if _comparator_before(text, offset, current, item):
+                current.comparison_openers.append(item)
+            elif item.kind == "TOPIC" or (item.kind == "FLOW" and not current.topic):
+                current.openers.append(item)
+            continue
+        start = _region_start(text, offset, items, index, current)
+        frame = Frame(openers=[item], start=start, end=item.end)
+        if current is not None:
+            moved = [i for i in current.items if i.start >= start]
+            current.items = [i for i in current.items if i.start < start]
+            frame.items.extend(moved)
+        else:
+            frame.items.extend(i for i in items[:index] if i.start >= start)
+        frame.items.append(item)
+        frames.append(frame)
+        current = frame
+    claimed = {id(i) for f in frames for i in f.items}
+    leftovers = [i for i in items if id(i) not in claimed]
+    for frame in frames:
+        frame.items.sort(key=lambda i: i.start)
+        frame.end = frame.items[-1].end
+    return frames, leftovers
+
+
+def _continues(text: str, offset: int, frame: Frame, item: Item) -> bool:
+    """Whether an opener belongs to the current frame rather than starting a new one."""
+    last = frame.openers[-1]
+    gap = _gap(text, offset, last.end, item.start)
+    has_figures = any(i.kind == "FIG" for i in frame.items)
+    if re.fullmatch(r"[\s-]*", gap):
+        return True  # a compound: "current account surplus", "import prices"
+    if item.kind != "FLOW" or frame.topic:
+        return False
+    flow = item.rule.flow
+    same = any(f.rule.flow == flow for f in frame.flows)
+    if _comparator_before(text, offset, frame, item) and same:
+        return True  # "... from a surplus of 1.2 billion"
+    if has_figures:
+        return False
+    if same:
+        return True  # "The trade balance logged a deficit of ..."
+    between = [i for i in frame.items if last.end <= i.start and i.end <= item.start]
+    coordinated = re.fullmatch(r"\s*(?:,|and|or|as well as|,\s*and)\s*", gap, re.IGNORECASE)
+    return bool(coordinated) and not between
+
+
+def _comparator_before(text: str, offset: int, frame: Frame, item: Item) -> bool:
+    previous = [i for i in frame.items if i.end <= item.start]
+    left = previous[-1].end if previous else frame.start
+    return bool(_COMPARATOR.search(_gap(text, offset, left, item.start)))
+
+
+def _region_start(text: str, offset: int, items: list[Item], index: int,
+                  current: Frame | None) -> int:
+    """Where an opener's frame begins. The first frame of a sentence reaches back to its start
+    ("Last month, Tokyo increased its imports of ..."), unless a figure there refers back to an
+    earlier sentence ("The pace of growth accelerated from 2.0% ..., when exports ..."). Later
+    frames begin after the last strong item before their opener, so the reporter, goods and
+    period words in front of the flow cue belong to them, pulled back over a nominal change
+    pointing forward ("a 21.6% rise in seafood imports")."""
+    if current is None:
+        before = items[:index]
+        anaphoric = any(i.kind == "MARKER" and i.rule.role in ("anaphor", "pace") for i in before)
+        figures = [i for i in before if i.kind == "FIG"]
+        if not (anaphoric and figures):
+            return items[0].start
+        # The anaphoric figure keeps the period and basis stated right after it.
+        position = figures[-1].end
+        for item in before[before.index(figures[-1]) + 1 :]:
+            gap = _gap(text, offset, position, item.start)
+            if item.kind in ("PERIOD", "BASIS", "QUALIFIER") and re.fullmatch(
+                r"[\s,]*(?:in|during|for|from|over|on|the)?\s*", gap, re.IGNORECASE
+            ):
+                position = item.end
+                continue
+            break
+        return position
+    floor = current.openers[-1].end
+    strong_index = None
+    for back in range(index - 1, -1, -1):
+        candidate = items[back]
+        if candidate.start < floor:
+            break
+        if candidate.kind in STRONG or candidate.kind in OPENERS:
+            strong_index = back
+            break
+    if strong_index is None:
+        return floor
+    strong = items[strong_index]
+    start = strong.end
+    # "a 41.3% rise in exports", "an 11.7% increase in LNG imports"
+    if strong.kind == "CHANGE" and strong.rule.form == "noun" and strong_index >= 1:
+        figure = items[strong_index - 1]
+        gap_after = _gap(text, offset, strong.end, items[index].start)
+        if figure.kind == "FIG" and figure.figure.kind == "percent" and \
+                re.match(r"\s*(?:in|of)\b", gap_after, re.IGNORECASE) and \
+                re.fullmatch(r"[\s-]*", _gap(text, offset, figure.end, strong.start)):
+            start = figure.start
+    return max(start, floor)
+
+
+def assign_roles(text: str, offset: int, frame: Frame) -> None:
+    """Decide what each figure of a frame is, and what cues go with it."""
+    items = frame.items
+    figures = [i for i in items if i.kind == "FIG"]
+    for position, item in enumerate(items):
+        if item.kind != "FIG":
+            continue
+        figure = item.figure
+        if figure.conversion or figure.kind == "percentage_point":
+            continue
+        previous = items[position - 1] if position else None
+        following = items[position + 1] if position + 1 < len(items) else None
+        left_bound = previous.end if previous is not None else frame.start
+        gap_left = _gap(text, offset, left_bound, item.start)
+        gap_right = _gap(text, offset, item.end, following.start if following else item.end + 30)
+        after_text = text[item.end - offset : item.end - offset + 40]
+        if _is_share(items, position, after_text, frame):
+            continue
+        if previous is not None and previous.kind == "MARKER" and \
+                previous.rule.role == "threshold" and _FILLERS_ONLY.match(gap_left):
+            continue
+        comparator = _COMPARATOR.search(gap_left)
+        change_cue = None
+        if previous is not None and previous.kind == "CHANGE" and \
+                previous.rule.form in ("verb", "adverb") and _FILLERS_ONLY.match(gap_left):
+            change_cue = previous
+            prior = items[position - 2] if position >= 2 else None
+            before_change = _gap(text, offset, prior.end if prior else frame.start, previous.start)
+            comparator = comparator or _COMPARATOR.search(before_change)
+        coordinated = _coordinated_with(text, offset, frame, previous, gap_left)
+        if coordinated is not None and coordinated.figure.kind == figure.kind:
+            frame.slots.append(Slot(figure=figure, role=coordinated.role,
+                                    direction=coordinated.direction,
+                                    change_cue=coordinated.change_cue, sign=coordinated.sign,
+                                    rules=[*coordinated.rules, "coordination.figure_list"]))
+            frame.slots[-1].basis_cue = _basis_for(items, position, figures) or \
+                coordinated.basis_cue
+            frame.slots[-1].period_cue = _period_for(text, offset, items, position)
+            continue
+        slot = Slot(figure=figure, role="value")
+        if previous is not None and previous.kind == "QUALIFIER" and \
+                previous.rule.qualifier == "revised":
+            slot.revised = True
+        if re.search(r"\brevised\b", gap_left, re.IGNORECASE):
+            slot.revised = True
+        if figure.kind == "percent":
+            direction, cue, rule = _direction(text, offset, items, position, change_cue, frame)
+            if direction is None:
+                continue
+            slot.role = "comparison_change" if comparator else "change"
+            slot.direction = direction
+            slot.change_cue = cue
+            slot.rules.append(rule)
+            if comparator:
+                slot.rules.append(f"change.comparison_{_word(comparator)}")
+        else:
+            if figure.kind == "number" and not figure.scaled:
+                continue
+            if figure.kind == "quantity" and not _trade_unit(figure):
+                continue
+            absolute = (change_cue is not None and change_cue.rule.form == "verb"
+                        and not re.search(r"\bto\s*$", gap_left, re.IGNORECASE)) or (
+                previous is not None and previous.kind == "CHANGE" and
+                previous.rule.form == "noun" and re.fullmatch(r"\s*of\s*", gap_left or "")
+            )
+            if absolute and not comparator:
+                continue  # "rose 900 mln dlrs to ...": a change in level, not a level
+            if comparator:
+                slot.role = "comparison_value"
+                slot.rules.append(f"value.comparison_{_word(comparator)}")
+            else:
+                slot.rules.append("value.to_amount" if _TO_LEVEL.search(gap_left) else
+                                  "value.amount")
+            slot.sign = _balance_sign(text, offset, frame, item)
+        slot.basis_cue = _basis_for(items, position, figures)
+        slot.period_cue = _period_for(text, offset, items, position)
+        frame.slots.append(slot)
+
+
+def _coordinated_with(text: str, offset: int, frame: Frame, previous: Item | None,
+                      gap_left: str) -> Slot | None:
+    """"surged 46.1 percent and 23.9 percent respectively": the second figure of a list takes
+    the role of the first."""
+    if previous is None or previous.kind != "FIG" or not frame.slots:
+        return None
+    if not re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", gap_left):
+        return None
+    last = frame.slots[-1]
+    return last if last.figure is previous.figure else None
+
+
+def _word(match: re.Match) -> str:
+    return re.sub(r"\W+", "_", match.group("word").lower()).strip("_")
+
+
+def _is_share(items: list[Item], position: int, after_text: str, frame: Frame) -> bool:
+    figure = items[position].figure
+    if figure.kind == "percent" and _SHARE_AFTER.match(after_text):
+        return True
+    nxt = items[position + 1] if position + 1 < len(items) else None
+    if nxt is not None and nxt.kind == "MARKER" and nxt.rule.role == "share" and \
+            nxt.start - items[position].end <= 3:
+        return True
+    for back in range(position - 1, -1, -1):
+        other = items[back]
+        if other.kind == "FIG" or other.kind in OPENERS:
+            break
+        if other.kind == "MARKER" and other.rule.role == "share":
+            return True
+    return False
+
+
+def _trade_unit(figure: Figure) -> bool:
+    unit = figure.unit or ""
+    return unit in {
+        "tonne", "short ton", "long ton", "barrel", "barrel per day", "bag", "bale", "bushel",
+        "twenty-foot equivalent unit", "unit", "vehicle", "car", "cubic metre",
+        "billion cubic metres", "ounce", "troy ounce", "kilogram", "carat", "head of cattle",
+        "container", "piece", "gallon", "litre", "pound",
+    }
+
+
+def _direction(text: str, offset: int, items: list[Item], position: int,
+               change_cue: Item | None, frame: Frame) -> tuple[int | None, Item | None, str]:
+    figure = items[position].figure
+    if change_cue is not None:
+        return (1 if change_cue.rule.direction == "up" else -1), change_cue, \
+            f"change.{change_cue.rule.form}_percent"
+    # "a 41.3% rise", "a 5 pct year-on-year gain"
+    for ahead in items[position + 1 : position + 3]:
+        gap = _gap(text, offset, items[position].end, ahead.start)
+        if ahead.kind == "CHANGE" and ahead.rule.form == "noun" and \
+                re.fullmatch(r"[\s-]*(?:year-on-year|on-year|y/y|annual|monthly|annualized)?"
+                             r"[\s-]*", gap, re.IGNORECASE):
+            return (1 if ahead.rule.direction == "up" else -1), ahead, "change.percent_noun"
+        if ahead.kind not in ("BASIS", "QUALIFIER"):
+            break
+    previous = items[position - 1] if position else None
+    if previous is not None and previous.kind == "CHANGE" and previous.rule.form == "noun":
+        gap = _gap(text, offset, previous.end, items[position].start)
+        if re.fullmatch(r"\s*(?:of|by|at|to|was|were|is|came to|stood at|reached|:)\s*"
+                        r"(?:about|around|some|nearly|almost|roughly|more than|over)?\s*",
+                        gap, re.IGNORECASE):
+            return (1 if previous.rule.direction == "up" else -1), previous, "change.noun_of_percent"
+    if figure.signed:
+        return (-1 if figure.low < 0 else 1), None, "change.signed_percent"
+    # "The pace of growth accelerated from 2.0%": the nearest change word or pace phrase.
+    for back in range(position - 1, -1, -1):
+        other = items[back]
+        if other.kind == "FIG":
+            break
+        if other.kind == "CHANGE":
+            return (1 if other.rule.direction == "up" else -1), other, "change.nearest_cue"
+        if other.kind == "MARKER" and other.rule.role in ("anaphor", "pace"):
+            words = (other.cue.text or "").lower()
+            if re.search(r"growth|increase|rise|gain|expansion|surge|jump", words):
+                return 1, other, "change.pace_phrase"
+            if re.search(r"decline|fall|decrease|drop|contraction", words):
+                return -1, other, "change.pace_phrase"
+    return None, None, ""
+
+
+def _balance_sign(text: str, offset: int, frame: Frame, item: Item) -> int | None:
+    """The sign a balance figure takes from the nearest surplus/deficit word before it."""
+    sign = None
+    for other in frame.items:
+        if other.start >= item.start:
+            break
+        if other.kind == "FLOW" and other.rule.flow == "balance" and other.rule.sign:
+            sign = other.rule.sign
+    if sign is None:
+        for other in frame.items:
+            if other.start > item.end and other.kind == "FLOW" and other.rule.sign and \
+                    other.start - item.end < 40:
+                return other.rule.sign  # "a 3.1 billion dlr surplus"
+    return sign
+
+
+def _basis_for(items: list[Item], position: int, figures: list[Item]) -> Item | None:
+    for ahead in items[position + 1 :]:
+        if ahead.kind == "FIG":
+            break
+        if ahead.kind == "BASIS":
+            return ahead
+        if ahead.kind in OPENERS:
+            break
+    for back in range(position - 1, max(-1, position - 4), -1):
+        other = items[back]
+        if other.kind == "FIG" or other.kind in OPENERS:
+            break
+        if other.kind == "BASIS":
+            return other
+    return None
+
+
+def _period_for(text: str, offset: int, items: list[Item], position: int) -> Item | None:
+    """A period stated right after the figure ("rose 5% in January", "from 9.8 billion a year
+    earlier"), allowing a basis or streak in between."""
+    end = items[position].end
+    for ahead in items[position + 1 :]:
+        gap = _gap(text, offset, end, ahead.start)
+        if ahead.kind == "PERIOD":
+            if re.fullmatch(r"[\s,]*(?:in|during|for|over|of|on|the|marked in|recorded in|"
+                            r"posted in|seen in|registered in|a month|at end-?)?[\s,]*",
+                            gap, re.IGNORECASE):
+                return ahead
+            return None
+        if ahead.kind in ("BASIS", "CHANGE", "QUALIFIER") and len(gap) < 25:
+            end = ahead.end
+            continue
+        return None
+    return None

@@ -1,0 +1,109 @@
+"""Reading numbers written in digits or words, ordinals, and scale words."""
+
+from __future__ import annotations
+
+import re
+
+UNITS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19,
+}
+TENS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+ORDINAL_WORDS = {
+    "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "thirtieth": 30, "fortieth": 40, "fiftieth": 50,
+    "sixtieth": 60, "seventieth": 70, "eightieth": 80, "ninetieth": 90, "hundredth": 100,
+}
+FRACTIONS = {"half": 0.5, "third": 1 / 3, "quarter": 0.25, "fourth": 0.25, "fifth": 0.2}
+
+_UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
+_TEN_WORDS = "|".join(TENS)
+_BELOW_HUNDRED = rf"(?:(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
+# "one hundred and twenty-five", "a hundred", "twenty-one", "nine"
+WORD_NUMBER = rf"(?:(?:{_BELOW_HUNDRED}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
+_ORDINAL_TAILS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
+# "21st", "twenty-first", "fifth"
+ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|(?:(?:{_TEN_WORDS})[- ])?(?:{_ORDINAL_TAILS}))"
+# Digits with thousands separators or not, optional decimals.
+DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+
+_DIGITS_RE = re.compile(r"^[+\-\u2212]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
+_WORD_RE = re.compile(rf"^{WORD_NUMBER}$", re.IGNORECASE)
+_ORDINAL_RE = re.compile(rf"^{ORDINAL}$", re.IGNORECASE)
+
+
+def _words_value(text: str) -> float | None:
+    total = 0
+    current = 0
+    seen = False
+    for word in re.split(r"[\s-]+", text.lower()):
+        if word in ("and", ""):
+            continue
+        if word == "a":
+            current = max(current, 1)
+            seen = True
+        elif word in UNITS:
+            current += UNITS[word]
+            seen = True
+        elif word in TENS:
+            current += TENS[word]
+            seen = True
+        elif word == "hundred":
+            current = max(current, 1) * 100
+            seen = True
+        else:
+            return None
+    return float(total + current) if seen else None
+
+
+def parse_number(text: str) -> float | None:
+    """The value of a number in digits ("1,234.5", "-3.4") or words ("twenty-five")."""
+    raw = text.strip()
+    if _DIGITS_RE.match(raw):
+        sign = -1.0 if raw[0] in "-\u2212" else 1.0
+        return sign * float(raw.lstrip("+-\u2212").replace(",", ""))
+    if _WORD_RE.match(raw):
+        return _words_value(raw)
+    return None
+
+
+def parse_ordinal(text: str) -> int | None:
+    """The value of an ordinal: "21st" → 21, "fifth" → 5, "twenty-first" → 21. Never a fraction."""
+    raw = text.strip().lower()
+    if not _ORDINAL_RE.match(raw):
+        return None
+    digits = re.match(r"^(\d+)(?:st|nd|rd|th)$", raw)
+    if digits:
+        return int(digits.group(1))
+    parts = re.split(r"[\s-]+", raw)
+    value = 0
+    for part in parts:
+        if part in TENS:
+            value += TENS[part]
+        elif part in ORDINAL_WORDS:
+            value += ORDINAL_WORDS[part]
+        else:
+            return None
+    return value
+
+
+def parse_count(text: str) -> int | None:
+    """A cardinal or ordinal count ("nine", "21st", "16") as an integer."""
+    number = parse_number(text)
+    if number is not None and number == int(number):
+        return int(number)
+    return parse_ordinal(text)
+
+
+def apply_scale(value: float, multipliers: list[float]) -> float:
+    """Apply scale words in order ("lakh crore" is 1e5 * 1e7); rounds away float noise."""
+    for multiplier in multipliers:
+        value *= multiplier
+    return float(f"{value:.12g}")

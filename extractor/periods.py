@@ -1,0 +1,384 @@
+"""Resolving period expressions to real inclusive dates, against explicit context only."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+
+from .numbers import parse_count
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "dec": 12,
+}
+_MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_YEAR = r"(?:19[5-9]\d|20\d\d)"
+_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+        "final": 4, "last": 4}
+
+
+@dataclass(frozen=True, slots=True)
+class FiscalYear:
+    """When a reporter's fiscal year starts, and whether "fiscal 2024" names its start or end."""
+
+    start_month: int = 4
+    named_by: str = "start"
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A resolved period. `relative_to` says what the resolution leaned on."""
+
+    start: date
+    end: date
+    granularity: str
+    relative_to: str | None = None  # None (explicit), "published", or "reference"
+
+    def shift(self, *, months: int = 0, years: int = 0) -> Span:
+        start = _add_months(self.start, months + 12 * years)
+        if self.granularity in ("month", "quarter", "half", "year") or _is_month_aligned(self):
+            span_months = _months_between(self.start, self.end)
+            end = _month_end(_add_months(start, span_months - 1))
+        else:
+            end = _add_months(self.end, months + 12 * years)
+        return replace(self, start=start, end=end)
+
+
+def _add_months(day: date, months: int) -> date:
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    last = calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day.day, last))
+
+
+def _month_end(day: date) -> date:
+    return date(day.year, day.month, calendar.monthrange(day.year, day.month)[1])
+
+
+def _months_between(start: date, end: date) -> int:
+    return (end.year - start.year) * 12 + end.month - start.month + 1
+
+
+def _is_month_aligned(span: Span) -> bool:
+    return span.start.day == 1 and span.end == _month_end(span.end)
+
+
+def month_span(year: int, month: int) -> Span:
+    return Span(date(year, month, 1), _month_end(date(year, month, 1)), "month")
+
+
+def _months_span(year: int, first: int, last: int) -> Span:
+    """Months first..last of `year` (last may spill into the next year)."""
+    start = date(year, first, 1)
+    end = _month_end(_add_months(start, (last - first) % 12))
+    count = _months_between(start, end)
+    if count == 12 and first == 1:
+        granularity = "year"
+    elif count == 3 and first in (1, 4, 7, 10):
+        granularity = "quarter"
+    elif count == 6 and first in (1, 7):
+        granularity = "half"
+    elif count == 1:
+        granularity = "month"
+    else:
+        granularity = "range"
+    return Span(start, end, granularity)
+
+
+def _latest_year(month: int, published: date) -> int:
+    """The year of the latest `month` starting on or before the publication date."""
+    return published.year if month <= published.month else published.year - 1
+
+
+def _year(text: str) -> int | None:
+    match = re.search(rf"(?<!\d){_YEAR}(?!\d)", text)
+    if match:
+        return int(match.group(0))
+    short = re.search(r"(?:'|’)(\d\d)\b", text)
+    if short:
+        return 2000 + int(short.group(1)) if int(short.group(1)) < 50 else 1900 + int(short.group(1))
+    return None
+
+
+def _anchor_year(explicit: int | None, first_month: int, published: date | None,
+                 reference: Span | None) -> tuple[int | None, str | None]:
+    """The year of a period named without one: the latest such period starting on or before
+    the publication date; without a publication date, the one before the reference's end."""
+    if explicit is not None:
+        return explicit, None
+    if published is not None:
+        return _latest_year(first_month, published), "published"
+    if reference is not None:
+        end = reference.end
+        return (end.year if first_month <= end.month else end.year - 1), "reference"
+    return None, None
+
+
+def _fiscal_span(first_year: int, fiscal: FiscalYear) -> Span:
+    start = date(first_year, fiscal.start_month, 1)
+    end = _month_end(_add_months(start, 11))
+    return Span(start, end, "year")
+
+
+def _two_digit_follow(first: int, second: str) -> int:
+    value = int(second)
+    if len(second) == 4:
+        return value
+    century = first - first % 100
+    candidate = century + value
+    return candidate if candidate > first else candidate + 100
+
+
+def resolve_period(
+    text: str,
+    *,
+    published: date | None,
+    reference: Span | None = None,
+    fiscal: FiscalYear | None = None,
+) -> Span | None:
+    """Resolve a period expression such as "January", "the October-December period",
+    "fiscal 1986/87", "the first 20 days of February" or "a year earlier".
+
+    `published` anchors expressions without a year and "last month"; `reference` is the period
+    the passage is about, which "the previous month" and "a year earlier" are relative to.
+    Returns None when the text is not a period or cannot be resolved with this context.
+    """
+    fiscal = fiscal or FiscalYear()
+    raw = re.sub(r"\s+", " ", text.strip().lower().replace("–", "-").replace("—", "-"))
+    raw = re.sub(r"^(?:in|during|for|over|of|from|through|throughout|at|by|on) ", "", raw)
+    raw = re.sub(r"^(?:the|a|an) ", "", raw)
+    raw = raw.rstrip(".,;:")
+
+    relative = _relative(raw, published=published, reference=reference)
+    if relative is not False:
+        return relative
+
+    # Fiscal years: "fiscal 1986/87", "FY2023-24", "FY24", "the 1986/87 fiscal year", "2023/24".
+    fiscal_match = re.search(
+        rf"(?:fiscal|financial|fy)\s*(?:year\s*)?({_YEAR}|\d\d)(?:\s*[/-]\s*(\d\d(?:\d\d)?))?"
+        rf"|({_YEAR})\s*[/-]\s*(\d\d(?:\d\d)?)(?:\s*(?:fiscal|financial|crop|marketing))?",
+        raw,
+    )
+    if fiscal_match:
+        if fiscal_match.group(3):
+            first = int(fiscal_match.group(3))
+            if _two_digit_follow(first, fiscal_match.group(4)) != first + 1:
+                return None
+            return _fiscal_span(first, fiscal)
+        token, follow = fiscal_match.group(1), fiscal_match.group(2)
+        year = int(token) if len(token) == 4 else 2000 + int(token) if int(token) < 50 else \
+            1900 + int(token)
+        if follow:
+            if _two_digit_follow(year, follow) != year + 1:
+                return None
+            return _fiscal_span(year, fiscal)
+        if fiscal.start_month == 1:
+            return Span(date(year, 1, 1), date(year, 12, 31), "year")
+        first_year = year if fiscal.named_by == "start" else year - 1
+        return _fiscal_span(first_year, fiscal)
+
+    year = _year(raw)
+
+    # "the first 20 days of February", "the first ten days of March 1987"
+    days = re.search(rf"first (\w+) days of ({_MONTH})", raw)
+    if days:
+        count = parse_count(days.group(1))
+        month = MONTHS[days.group(2).rstrip(".")]
+        anchored, leaned = _anchor_year(year, month, published, reference)
+        if count is None or anchored is None:
+            return None
+        last = calendar.monthrange(anchored, month)[1]
+        return Span(date(anchored, month, 1), date(anchored, month, min(count, last)), "range",
+                    leaned)
+
+    # "the week ended March 7", "the week to February 22"
+    week = re.search(rf"week (?:ended|ending|to|through) ({_MONTH}) (\d{{1,2}})", raw)
+    if week:
+        month = MONTHS[week.group(1).rstrip(".")]
+        anchored, leaned = _anchor_year(year, month, published, reference)
+        if anchored is None:
+            return None
+        try:
+            end = date(anchored, month, int(week.group(2)))
+        except ValueError:
+            return None
+        return Span(end - timedelta(days=6), end, "range", leaned)
+
+    # "the first nine months of 2024", "the first two months", "first seven months"
+    first_n = re.search(r"first (\w+)(?:-| )months?", raw)
+    if first_n:
+        count = parse_count(first_n.group(1))
+        if count is None or not 1 <= count <= 12:
+            return None
+        anchored, leaned = _anchor_year(year, count, published, reference)
+        if anchored is None:
+            return None
+        return replace(_months_span(anchored, 1, count), relative_to=leaned)
+
+    # "the 12 months to March", "eight months to the end of February", "year to June"
+    months_to = re.search(rf"(?:(\w+) months|year) (?:to|through|ended|ending) (?:the end of )?"
+                          rf"({_MONTH})", raw)
+    if months_to:
+        count = parse_count(months_to.group(1)) if months_to.group(1) else 12
+        last = MONTHS[months_to.group(2).rstrip(".")]
+        anchored, leaned = _anchor_year(year, last, published, reference)
+        if count is None or anchored is None or not 1 <= count <= 24:
+            return None
+        end = _month_end(date(anchored, last, 1))
+        start = _add_months(date(anchored, last, 1), -(count - 1))
+        return Span(start, end, "year" if count == 12 and last == 12 else "range", leaned)
+
+    # Quarters: "fourth quarter", "Q3 2024", "3Q", "1Q24", "the January-March quarter" below.
+    quarter = re.search(r"\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter", raw) \
+        or re.search(r"\bq([1-4])\b|\b([1-4])q(?:\d\d)?\b|\bq([1-4])(?=\d\d\b|/)", raw)
+    if quarter and not re.search(rf"{_MONTH}\s*-\s*{_MONTH}", raw):
+        if quarter.re.pattern.startswith(r"\b(first"):
+            number = _ORD[quarter.group(1)]
+        else:
+            number = int(next(g for g in quarter.groups() if g))
+        if year is None:
+            short = re.search(r"\b[1-4]q(\d\d)\b|\bq[1-4](\d\d)\b", raw)
+            if short:
+                digits = short.group(1) or short.group(2)
+                year = 2000 + int(digits) if int(digits) < 50 else 1900 + int(digits)
+        first_month = 3 * (number - 1) + 1
+        anchored, leaned = _anchor_year(year, first_month, published, reference)
+        if anchored is None:
+            return None
+        return replace(_months_span(anchored, first_month, first_month + 2), relative_to=leaned)
+
+    # Halves: "first half", "H1 2024", "1H", "second-half"
+    half = re.search(r"\b(first|second|1st|2nd)[- ]half\b|\bh([12])\b|\b([12])h\b", raw)
+    if half:
+        word = half.group(1)
+        number = (1 if word in ("first", "1st") else 2) if word else int(half.group(2) or half.group(3))
+        first_month = 1 if number == 1 else 7
+        anchored, leaned = _anchor_year(year, first_month, published, reference)
+        if anchored is None:
+            return None
+        return replace(_months_span(anchored, first_month, first_month + 5), relative_to=leaned)
+
+    # Month ranges: "January-March", "April to September 2024", "Jan.-Sept.", "between May and July"
+    month_range = re.search(
+        rf"({_MONTH})(?: {_YEAR})?\s*(?:-|to|through|till|until|and)\s*({_MONTH})", raw
+    )
+    if month_range:
+        first = MONTHS[month_range.group(1).rstrip(".")]
+        last = MONTHS[month_range.group(2).rstrip(".")]
+        anchored, leaned = _anchor_year(year, first, published, reference)
+        if anchored is None:
+            return None
+        if year is not None and last < first:
+            anchored -= 1  # "December-February 1987": the year names the end month
+        return replace(_months_span(anchored, first, last), relative_to=leaned)
+
+    # A day: "March 2", "2 March 2021", "Feb. 26, 1987"
+    day = re.search(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)? "
+                    rf"(?:of )?({_MONTH})", raw)
+    if day:
+        month = MONTHS[(day.group(1) or day.group(4)).rstrip(".")]
+        number = int(day.group(2) or day.group(3))
+        anchored, leaned = _anchor_year(year, month, published, reference)
+        if anchored is None:
+            return None
+        try:
+            moment = date(anchored, month, number)
+        except ValueError:
+            return None
+        return Span(moment, moment, "day", leaned)
+
+    month = re.search(rf"\b({_MONTH})(?![a-z])", raw)
+    if month:
+        number = MONTHS[month.group(1).rstrip(".")]
+        anchored, leaned = _anchor_year(year, number, published, reference)
+        if anchored is None:
+            return None
+        return replace(month_span(anchored, number), relative_to=leaned)
+
+    # Years: "1986", "calendar 2023", "the year 2020"
+    if year is not None and re.fullmatch(rf"(?:(?:calendar|the|full|whole|year)\s)*(?:year )?"
+                                         rf"{_YEAR}(?:'s)?", raw):
+        return Span(date(year, 1, 1), date(year, 12, 31), "year")
+    return None
+
+
+def _relative(raw: str, *, published: date | None, reference: Span | None) -> Span | None | bool:
+    """Resolve relative expressions; False when `raw` is not one."""
+    def from_published(months: int = 0, granularity: str = "month") -> Span | None:
+        if published is None:
+            return None
+        if granularity == "year":
+            year = published.year + months
+            return Span(date(year, 1, 1), date(year, 12, 31), "year", "published")
+        if granularity == "quarter":
+            first = 3 * ((published.month - 1) // 3) + 1
+            start = _add_months(date(published.year, first, 1), 3 * months)
+            return replace(_months_span(start.year, start.month, start.month + 2),
+                           relative_to="published")
+        start = _add_months(date(published.year, published.month, 1), months)
+        return replace(month_span(start.year, start.month), relative_to="published")
+
+    def from_reference(months: int = 0, years: int = 0) -> Span | None:
+        if reference is None:
+            return None
+        return replace(reference.shift(months=months, years=years), relative_to="reference")
+
+    if re.fullmatch(r"(?:reporting|same|current|latest|review|this) (?:month|period|quarter)|"
+                    r"month(?: under review)?|period(?: under review)?|reporting period|"
+                    r"review period|month in question", raw):
+        if reference is not None:
+            return replace(reference, relative_to="reference")
+        return from_published(-1) if "month" in raw else None
+    if re.fullmatch(r"last month|past month", raw):
+        return from_published(-1)
+    if re.fullmatch(r"this month", raw):
+        return from_published(0)
+    if re.fullmatch(r"last year|past year|previous calendar year", raw):
+        return from_published(-1, "year")
+    if re.fullmatch(r"this year|current year|so far this year|year to date|year-to-date|"
+                    r"(?:this|the) year so far", raw):
+        if raw.startswith(("so far", "year", "this year so", "the year so")):
+            if published is None:
+                return None
+            end = reference.end if reference is not None and reference.end.year == published.year \
+                else _month_end(_add_months(date(published.year, published.month, 1), -1))
+            if end.year != published.year:
+                return None
+            return Span(date(published.year, 1, 1), end, "range", "published")
+        return from_published(0, "year")
+    if re.fullmatch(r"next year|coming year", raw):
+        return from_published(1, "year")
+    if re.fullmatch(r"last quarter|past quarter", raw):
+        return from_published(-1, "quarter")
+    if re.fullmatch(r"(?:previous|preceding|prior) (?:month|three-month term|quarter|year)|"
+                    r"month (?:earlier|before)|quarter (?:earlier|before)|"
+                    r"previous three-month period", raw):
+        unit = "quarter" if ("quarter" in raw or "three-month" in raw) else \
+            "year" if "year" in raw else "month"
+        if reference is None:
+            return from_published(-1, unit)
+        if unit == "year":
+            return from_reference(years=-1) if reference.granularity != "year" else \
+                from_reference(years=-1)
+        if unit == "quarter":
+            return from_reference(months=-3)
+        return from_reference(months=-_months_between(reference.start, reference.end))
+    if re.fullmatch(r"year (?:earlier|ago|before)|year-ago(?: period| month| quarter)?|"
+                    r"year-earlier(?: period| month| quarter)?|"
+                    r"same (?:month|period|quarter|time|months) (?:a|one|the) "
+                    r"(?:year|previous year|prior year)(?: earlier| ago| before)?|"
+                    r"same (?:month|period|quarter|time|months) (?:of|in) (?:the )?"
+                    r"(?:previous|prior|last) year|"
+                    r"same (?:month|period|quarter|time|months) last year|"
+                    r"corresponding (?:month|period|quarter) (?:of|in) (?:the )?"
+                    r"(?:previous|prior|last) year|"
+                    r"corresponding (?:month|period|quarter) (?:a year (?:earlier|ago)|last year)|"
+                    r"same timeframe in the previous year", raw):
+        if reference is None:
+            return None
+        return from_reference(years=-1)
+    return False

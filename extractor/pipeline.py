@@ -1,0 +1,222 @@
+"""The spaCy pipeline: tokens, sentences, cue spans from the rule files, and figures."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import compile_infix_regex
+
+from .figures import Figure, FigureGrammar
+from .resources import RuleSet
+
+SPANS_KEY = "trade"
+# Abbreviations spaCy's English exceptions do not keep whole; a "." after them ends nothing.
+_ABBREVIATIONS = ("Rs.", "No.", "approx.", "Nos.", "Tk.", "Rp.", "est.", "Dhs.", "Bhd.", "Sdn.")
+_TIME_UNITS = {"month", "year", "day", "week", "quarter", "hour", "minute", "second"}
+
+
+@dataclass(slots=True)
+class Cue:
+    """A span found by a cue rule (place, commodity, flow, change, period, ...)."""
+
+    label: str
+    start: int
+    end: int
+    text: str
+    rule: Any
+
+    @property
+    def rule_id(self) -> str:
+        return self.rule.id
+
+
+@dataclass(slots=True)
+class Annotation:
+    """The mention layer of one text, before facts are assembled."""
+
+    text: str
+    doc: Doc
+    sentences: list[tuple[int, int]]
+    cues: list[Cue]
+    figures: list[Figure]
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def _is_hard_wrapped(text: str) -> bool:
+    """Wire copy breaks lines mid-sentence; web text breaks them between paragraphs."""
+    lines = text.split("\n")
+    wrapped = 0
+    long_lines = 0
+    for line, following in zip(lines, lines[1:]):
+        stripped = line.rstrip()
+        if len(stripped) >= 40:
+            long_lines += 1
+            nxt = following.lstrip()[:1]
+            if stripped[-1:].isalnum() or stripped[-1:] in ",-(":
+                if nxt.islower() or nxt.isdigit() or nxt in "($":
+                    wrapped += 1
+    return wrapped >= 2 and wrapped >= 0.2 * max(long_lines, 1)
+
+
+def _line_starts(text: str) -> set[int]:
+    """Offsets where a line break starts a new sentence."""
+    hard = _is_hard_wrapped(text)
+    starts = set()
+    for match in re.finditer(r"\n([ \t]*\n)*([ \t]*)(?=\S)", text):
+        position = match.end()
+        blank_line = match.group(1) is not None
+        indented = len(match.group(2).expandtabs()) >= 2
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        previous = text[line_start : match.start()].strip()
+        heading = (previous.isupper() and len(previous) > 3) or len(previous) < 25 and hard
+        if blank_line or not hard or indented or heading or previous.endswith((":", "|")):
+            starts.add(position)
+    return starts
+
+
+def _segment(doc: Doc) -> Doc:
+    line_starts = _line_starts(doc.text)
+    for index, token in enumerate(doc):
+        if index == 0:
+            token.is_sent_start = True
+            continue
+        previous = doc[index - 1]
+        start = token.idx in line_starts and not token.is_space
+        if not start and not token.is_space:
+            before = previous
+            if before.is_space and index >= 2:
+                before = doc[index - 2]
+            if before.text in (".", "!", "?", "...", "…") or (
+                before.text.endswith(".") and before.text[:-1].isalpha() and before.text.islower()
+            ):
+                first = token.text[:1]
+                start = first.isupper() or first in "\"“‘'("
+                if before.text == "." and index >= 2 and doc[index - 2].text + "." in _ABBREVIATIONS:
+                    start = False
+            elif before.text in ('"', "”", "’", "'") and index >= 3 and doc[index - 2].text in ".!?":
+                start = token.text[:1].isupper()
+        token.is_sent_start = start
+    return doc
+
+
+if not Language.has_factory("trade_sentences"):
+    Language.component("trade_sentences")(_segment)
+
+
+def _make_nlp() -> Language:
+    nlp = spacy.blank("en")
+    # Split "U.S.-China" and "Jan.-March" at the hyphen after an abbreviation's period.
+    infixes = list(nlp.Defaults.infixes) + [r"(?<=[A-Za-z]\.)[-–](?=[A-Za-z])"]
+    nlp.tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    nlp.tokenizer.add_special_case("S.Korea", [{"ORTH": "S."}, {"ORTH": "Korea"}])
+    nlp.add_pipe("trade_sentences")
+    return nlp
+
+
+def _to_token_pattern(rule: Any, nlp: Language) -> list[dict[str, Any]] | str:
+    if isinstance(rule.pattern, list):
+        return rule.pattern
+    if rule.case_sensitive:
+        return [{"ORTH": token.text} for token in nlp.make_doc(rule.pattern)]
+    return rule.pattern
+
+
+class Annotator:
+    """Finds cues and figures in a text. Build once; reuse for every document."""
+
+    def __init__(self, rules: RuleSet):
+        self.rules = rules
+        self.nlp = _make_nlp()
+        ruler = self.nlp.add_pipe(
+            "span_ruler",
+            config={
+                "spans_key": SPANS_KEY,
+                "phrase_matcher_attr": "LOWER",
+                "spans_filter": {"@misc": "spacy.first_longest_spans_filter.v1"},
+                "validate": False,
+            },
+        )
+        ruler.add_patterns(
+            [
+                {"label": rule.label, "pattern": _to_token_pattern(rule, self.nlp), "id": rule.id}
+                for rule in rules.span_rules
+            ]
+        )
+        self.grammar = FigureGrammar(rules)
+
+    def annotate(self, text: str, *, masked: list[tuple[int, int]] = ()) -> Annotation:
+        """Tokens, sentences, cues and figures of `text`; `masked` regions (a date header, a
+        dateline) keep their offsets but yield nothing."""
+        visible = text
+        for start, end in masked:
+            visible = visible[:start] + re.sub(r"\S", " ", visible[start:end]) + visible[end:]
+        doc = self.nlp(visible)
+        figures = self.grammar.find(visible)
+        cues = [
+            Cue(span.label_, span.start_char, span.end_char, span.text, self.rules.by_id[span.id_])
+            for span in doc.spans[SPANS_KEY]
+        ]
+        cues, figures = _resolve_overlaps(cues, figures)
+        doc.spans[SPANS_KEY] = [
+            span
+            for span in (_char_span(doc, item) for item in (*cues, *figures))
+            if span is not None
+        ]
+        sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
+        return Annotation(text, doc, sentences, cues, figures)
+
+
+def _char_span(doc: Doc, item: Cue | Figure) -> Span | None:
+    label = item.label if isinstance(item, Cue) else item.kind.upper()
+    rule = item.rule_id if isinstance(item, Cue) else item.rule
+    span = doc.char_span(item.start, item.end, label=label, alignment_mode="expand")
+    if span is not None:
+        span.id_ = rule
+    return span
+
+
+def _resolve_overlaps(cues: list[Cue], figures: list[Figure]) -> tuple[list[Cue], list[Figure]]:
+    """Periods and streaks win over the bare numbers inside them ("March 2", "nine months in a
+    row"); figures with a unit or currency win over cues inside them ("U.S." in "48 billion U.S.
+    dollars"), except commodities naming a counted unit ("1.2 million cars")."""
+    keep_figures = []
+    for figure in figures:
+        covering = [
+            cue for cue in cues
+            if cue.label in ("PERIOD", "STREAK") and cue.start <= figure.start and figure.end <= cue.end
+        ]
+        overlapping = [
+            cue for cue in cues
+            if cue.label in ("PERIOD", "STREAK") and cue.start < figure.end and figure.start < cue.end
+        ]
+        plain = figure.kind == "number" or (
+            figure.kind == "quantity" and (figure.unit or "").split()[0] in _TIME_UNITS
+        )
+        if covering or (overlapping and plain):
+            continue
+        keep_figures.append(figure)
+    keep_cues = []
+    for cue in cues:
+        clash = [f for f in keep_figures if f.start < cue.end and cue.start < f.end]
+        if not clash:
+            keep_cues.append(cue)
+        elif cue.label == "COMMODITY" and all(f.kind == "quantity" for f in clash):
+            keep_cues.append(cue)
+        elif cue.label in ("PERIOD", "STREAK"):
+            continue
+        elif all(f.kind == "number" and (f.end - f.start) < (cue.end - cue.start) for f in clash):
+            keep_cues.append(cue)
+            keep_figures = [f for f in keep_figures if f not in clash]
+    return keep_cues, keep_figures
+
+
+@lru_cache(maxsize=4)
+def default_annotator(patterns: str | None = None) -> Annotator:
+    """The shared annotator for a patterns folder (None: the default folder)."""
+    return Annotator(RuleSet.load(patterns))
