@@ -9,7 +9,16 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 
-from .frames import OPENERS, Frame, Item, Slot, assign_roles, build_frames, ignored_regions
+from .frames import (
+    OPENERS,
+    Frame,
+    Item,
+    Slot,
+    assign_roles,
+    build_frames,
+    ignored_regions,
+    is_comparison_period,
+)
 from .ingest import Document
 from .models import (
     QUALIFIER_ORDER,
@@ -39,6 +48,12 @@ _NOT_REPORTER_BEFORE = re.compile(
     r"including|like|such as|among|via|through|across|bound for|destined for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_PARTNER_ROLE = re.compile(
+    r"\b(?:destination|market|buyer|customer|client|source|supplier|origin|trading partner|"
+    r"partner)s?\b", re.IGNORECASE)
+_ANAPHORIC_PARTNER = re.compile(
+    r"\b(?:to|from|with)\s+(?:those|these|that|the same|this)\s+(?:countries|nations|"
+    r"markets|economies|bloc|region|country|group|destinations)\b|\bthere\b", re.IGNORECASE)
 _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|as well as|plus)?\s*(?:,\s*and|and)?\s*(?:the\s+)?$",
                        re.IGNORECASE)
 MEASURE_QUALIFIERS = ("daily_average", "seasonally_adjusted", "forecast", "comparison")
@@ -132,6 +147,7 @@ class ArticleContext:
     last_subject: Subject | None = None
     sentence_subject: Subject | None = None
     last_pair: Ref | None = None
+    recent_reporter: Ref | None = None
     article_qualifiers: set[str] = field(default_factory=set)
     source: Ref | None = None
     drafts: list[Draft] = field(default_factory=list)
@@ -183,7 +199,9 @@ def _default_reporter(ctx: ArticleContext) -> Ref | None:
             other = cues[back]
             if other.label == "PLACE" and other.rule.kind != "group" and cue.start - other.end < 40:
                 gap = _gap(text, other.end, cue.start)
-                if re.fullmatch(r"(?:['’]s)?[\s\w-]{0,30}", gap) and \
+                if (re.match(r"['’]s\b", gap) or other.rule.kind == "demonym" or
+                        re.fullmatch(r"[\s-]*(?:[\w-]+\s+){0,2}", gap)) and \
+                        not re.search(r"\b(?:was|were|is|are|has|had|remained|became)\b", gap) and \
                         not _NOT_REPORTER_BEFORE.search(text[max(0, other.start - 30):other.start]) \
                         and not re.search(r"\b(?:to|from|with|and|than|between)\b", gap):
                     votes[other.rule.code] += 1
@@ -312,6 +330,17 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
     pre_places = [i for i in pre if i.kind == "PLACE"]
     for item in reversed(pre_places):
         before = text[max(sentence[0], item.start - 30) : item.start]
+        after = _gap(text, item.end, head.start)
+        # "China remained the largest export destination", "the biggest source of imports"
+        if _PARTNER_ROLE.search(after) and not re.match(r"\s*['’]s\b", after):
+            if not any(p.value.code == item.cue.rule.code for p in partners):
+                partners.append(_place_ref(item.cue))
+            continue
+        # "In Indonesia, the trade surplus ...": a locative opening the sentence
+        if re.fullmatch(r"\s*(?:in|for)\s+(?:the\s+)?", text[sentence[0] : item.start],
+                        re.IGNORECASE) and re.match(r"\s*,", after):
+            reporter = reporter or _place_ref(item.cue)
+            continue
         if _NOT_REPORTER_BEFORE.search(before):
             continue
         after = _gap(text, item.end, head.start)
@@ -350,8 +379,9 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
     for item in post:
         gap = _gap(text, previous_end, item.start)
         if item.kind == "PLACE":
-            if re.search(rf"\b{preps}\s+(?:the\s+)?$", gap, re.IGNORECASE) or \
-                    (mode == "partner" and _LIST_GAP.match(gap)):
+            if re.search(rf"\b{preps}\s+(?:the\s+|its\s+|their\s+|other\s+)?"
+                         rf"(?:(?:[\w-]+\s+){{0,3}}(?:of|in)\s+(?:the\s+)?)?$", gap,
+                         re.IGNORECASE) or (mode == "partner" and _LIST_GAP.match(gap)):
                 if not any(p.value.code == item.cue.rule.code for p in partners):
                     partners.append(_place_ref(item.cue))
                 mode = "partner"
@@ -392,6 +422,17 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
             mode = None
         previous_end = item.end
 
+    if not partners and ctx.sentence_subject is not None and \
+            ctx.sentence_subject.partner is not None and \
+            _ANAPHORIC_PARTNER.search(_gap(text, head.end, limit)):
+        partners.append(replace(ctx.sentence_subject.partner, inherited=True))
+    if not partners and flow in ("balance", "total_trade"):
+        # "ran a deficit of R16.9 billion with Asia"
+        for item in frame.items:
+            if item.kind == "PLACE" and item.start > head.end and re.search(
+                    r"\bwith\s+(?:the\s+)?$", text[max(0, item.start - 12) : item.start]):
+                partners.append(_place_ref(item.cue))
+                break
     if reporter is not None:
         partners = [p for p in partners if p.value.code != reporter.value.code]
     flow_ref = Ref(flow, head.cue.text, (head.start, head.end), head.rule_id)
@@ -415,8 +456,12 @@ def _inherit_subject(ctx: ArticleContext, subject: Subject) -> Subject:
     "bilateral trade" passage is about; the partner of a breakdown by goods continuing the
     previous frame of the sentence ("imports of grain from Russia ..., along with a 100%
     increase in vegetable imports") or the previous fact on the same goods."""
-    if subject.reporter is None and ctx.default_reporter is not None:
-        subject.reporter = replace(ctx.default_reporter, inherited=True)
+    if subject.reporter is None:
+        recent = ctx.recent_reporter or ctx.default_reporter
+        if recent is not None:
+            subject.reporter = replace(recent, inherited=True)
+    elif not subject.reporter.inherited:
+        ctx.recent_reporter = subject.reporter
     if subject.flow == "total_trade" and subject.partner is None and ctx.last_pair is not None:
         if subject.reporter is None or ctx.last_pair.value.code != subject.reporter.value.code:
             subject.partner = replace(ctx.last_pair, inherited=True)
@@ -666,9 +711,14 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
 
     # Period of the frame: stated with a figure, in the frame, in the sentence, or inherited.
     used = {id(s.period_cue) for s in comparisons if s.period_cue is not None}
-    frame_periods = [i for i in frame.items if i.kind == "PERIOD" and id(i) not in used]
+    text = ctx.text
+    frame_periods = [i for i in frame.items if i.kind == "PERIOD" and id(i) not in used
+                     and not is_comparison_period(text, 0, i)]
     sentence_periods = [i for f in frames if not f.topic for i in f.items
-                        if i.kind == "PERIOD" and id(i) not in used]
+                        if i.kind == "PERIOD" and id(i) not in used
+                        and not is_comparison_period(text, 0, i)]
+    base_periods = [i for i in frame.items if i.kind == "PERIOD" and id(i) not in used
+                    and is_comparison_period(text, 0, i)]
     reference = _as_span(ctx.reference)
 
     groups: list[tuple[Subject, list[Slot]]] = []
@@ -691,7 +741,8 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
         rule = "frame.single"
 
     drafts: list[Draft] = []
-    frame_currency = next((s.figure.currency for s in frame.slots if s.figure.currency), None)
+    frame_currency = next((_currency(ctx, s.figure, None)[0] for s in frame.slots
+                           if s.figure.currency), None)
     for subject, slots in groups:
         by_period: list[tuple[Item | None, list[Slot]]] = []
         for slot in slots:
@@ -708,7 +759,7 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
                 by_period.append((key, [slot]))
         for period_cue, period_slots in by_period:
             draft = _draft(ctx, frame, subject, period_slots, period_cue, frame_periods,
-                           sentence_periods, reference, sentence, frame_currency)
+                           sentence_periods, reference, sentence, frame_currency, base_periods)
             if draft is None:
                 continue
             draft.rules.append(rule)
@@ -736,9 +787,11 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
     for slot in frame.slots:
         if slot.basis_cue is not None and slot.role.endswith("change"):
             ctx.last_basis = slot.basis_cue.rule.basis
-        if slot.figure.currency and not slot.figure.currency_candidates:
-            ctx.last_currency = slot.figure.currency
-            ctx.explicit_currencies.append(slot.figure.currency)
+        if slot.figure.currency:
+            resolved, _ = _currency(ctx, slot.figure, frame_currency)
+            ctx.last_currency = resolved
+            if not slot.figure.currency_candidates:
+                ctx.explicit_currencies.append(slot.figure.currency)
     return drafts
 
 
@@ -753,9 +806,11 @@ def _forecast_cue(frame: Frame) -> Item | None:
 
 def _draft(ctx: ArticleContext, frame: Frame, subject: Subject, slots: list[Slot],
            period_cue: Item | None, frame_periods: list[Item], sentence_periods: list[Item],
-           reference: Span | None, sentence: tuple[int, int], frame_currency: str | None
-           ) -> Draft | None:
+           reference: Span | None, sentence: tuple[int, int], frame_currency: str | None,
+           base_periods: list[Item] = ()) -> Draft | None:
     draft = Draft(subject=subject, sentence=sentence)
+    if period_cue is not None and is_comparison_period(ctx.text, 0, period_cue):
+        period_cue = None
     for slot in slots:
         if slot.role == "change" and draft.change is None:
             draft.change = _change_ref(ctx, slot)
@@ -776,6 +831,14 @@ def _draft(ctx: ArticleContext, frame: Frame, subject: Subject, slots: list[Slot
     if period is None and ctx.reference is not None:
         period = replace(ctx.reference, inherited=True)
     draft.period = period
+    if draft.change is not None and period is not None and base_periods and \
+            not any(s.basis_cue for s in slots if s.role == "change"):
+        basis = _basis_between(ctx, period, base_periods[0], subject)
+        if basis is not None:
+            draft.change = Ref(Change(percent=draft.change.value.percent, basis=basis,
+                                      text=draft.change.value.text),
+                               draft.change.text, draft.change.span, draft.change.rule)
+            draft.rules.append("basis.from_comparison_period")
     if period is not None and ctx.published is not None and \
             period.value.start > ctx.published:
         draft.qualifiers.add("forecast")
@@ -783,6 +846,23 @@ def _draft(ctx: ArticleContext, frame: Frame, subject: Subject, slots: list[Slot
     draft.anchor = (min(f.start for f in figures), max(f.end for f in figures))
     draft.rules = [subject.flow_ref.rule, *draft.rules]
     return draft
+
+
+def _basis_between(ctx: ArticleContext, period: Ref, base: Item, subject: Subject) -> str | None:
+    """The basis a comparison period implies: "rose 0.9% from February" in a March fact."""
+    span = resolve_period(base.cue.text, published=ctx.published, reference=_as_span(period),
+                          fiscal=_fiscal(ctx, subject))
+    if span is None:
+        return None
+    months = (period.value.start.year - span.start.year) * 12 + \
+        period.value.start.month - span.start.month
+    if months == 12 or (period.value.granularity == "year" and months % 12 == 0 and months):
+        return "year_on_year"
+    if months == 1 and period.value.granularity == "month":
+        return "month_on_month"
+    if months == 3 and period.value.granularity == "quarter":
+        return "quarter_on_quarter"
+    return "period_on_period" if months > 0 else None
 
 
 def _comparison_draft(ctx: ArticleContext, frame: Frame, subject: Subject, slot: Slot,

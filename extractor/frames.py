@@ -46,6 +46,17 @@ _APPOSITIVE_NOUNS = re.compile(
     re.IGNORECASE,
 )
 STRONG = {"FIG", "CHANGE", "BASIS", "STREAK"}
+# A period after these words is the comparison base, not the period of the fact.
+COMPARISON_PERIOD = re.compile(
+    r"\b(?:from|since|than|over|on|against|versus|vs\.?|compared\s+(?:with|to)|as\s+against|"
+    r"up\s+from|down\s+from|above|below)\s+(?:the\s+|a\s+|in\s+|that\s+of\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def is_comparison_period(text: str, offset: int, item: Item) -> bool:
+    window = text[max(0, item.start - offset - 30) : item.start - offset]
+    return item.kind == "PERIOD" and bool(COMPARISON_PERIOD.search(window))
 OPENERS = {"FLOW", "TOPIC"}
 
 
@@ -146,10 +157,15 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
             if current is not None:
                 current.items.append(item)
             continue
-        if current is not None and _continues(text, offset, current, item):
+        verdict = _continues(text, offset, current, item) if current is not None else None
+        if verdict is None and item.kind == "FLOW" and item.rule.form == "verb" and \
+                current is not None and not _has_subject_before(text, offset, items, index):
+            verdict = "member"
+        if verdict is not None:
             current.items.append(item)
-            if _comparator_before(text, offset, current, item):
-                current.comparison_openers.append(item)
+            if verdict == "member":
+                if _comparator_before(text, offset, current, item):
+                    current.comparison_openers.append(item)
             elif item.kind == "TOPIC" or (item.kind == "FLOW" and not current.topic):
                 current.openers.append(item)
             continue
@@ -172,26 +188,46 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
     return frames, leftovers
 
 
-def _continues(text: str, offset: int, frame: Frame, item: Item) -> bool:
-    """Whether an opener belongs to the current frame rather than starting a new one."""
+def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:
+    """How an opener relates to the current frame: "opener" (same subject: a compound, a
+    coordinated flow, the balance restated as "a deficit of"), "member" (a modifier such as
+    "surplus on goods trade", or a comparison "from a surplus of"), or None (a new frame)."""
     last = frame.openers[-1]
     gap = _gap(text, offset, last.end, item.start)
     has_figures = any(i.kind == "FIG" for i in frame.items)
+    between = [i for i in frame.items if last.end <= i.start and i.end <= item.start]
     if re.fullmatch(r"[\s-]*", gap):
-        return True  # a compound: "current account surplus", "import prices"
+        return "opener"  # a compound: "current account surplus", "import prices"
     if item.kind != "FLOW" or frame.topic:
-        return False
+        return None
     flow = item.rule.flow
     same = any(f.rule.flow == flow for f in frame.flows)
     if _comparator_before(text, offset, frame, item) and same:
-        return True  # "... from a surplus of 1.2 billion"
+        return "member"  # "... from a surplus of 1.2 billion"
     if has_figures:
-        return False
-    if same:
-        return True  # "The trade balance logged a deficit of ..."
-    between = [i for i in frame.items if last.end <= i.start and i.end <= item.start]
+        return None
+    if item.rule.form == "verb":
+        return "member"  # "volumes shipped", "goods exported": not a new subject
+    if not between and re.fullmatch(r"\s*(?:on|in|of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}",
+                                    gap, re.IGNORECASE):
+        return "member"  # "surplus on goods trade", "deficit in merchandise trade"
+    if same and not any(i.kind in ("PLACE", "COMMODITY") for i in between) and len(gap) < 60:
+        return "opener"  # "The trade balance logged a deficit of ..."
     coordinated = re.fullmatch(r"\s*(?:,|and|or|as well as|,\s*and)\s*", gap, re.IGNORECASE)
-    return bool(coordinated) and not between
+    return "opener" if coordinated and not between else None
+
+
+def _has_subject_before(text: str, offset: int, items: list[Item], index: int) -> bool:
+    """"Japan exported ...", "the country shipped ...": a verb flow with its own subject."""
+    item = items[index]
+    previous = items[index - 1] if index else None
+    if previous is not None and previous.kind in ("PLACE", "AGENCY"):
+        if re.fullmatch(r"(?:['’]s)?\s+(?:\w+\s+){0,2}", _gap(text, offset, previous.end,
+                                                             item.start)):
+            return True
+    window = text[max(0, item.start - offset - 30) : item.start - offset]
+    return bool(re.search(r"\b(?:the country|the nation|it|they)\s+(?:\w+\s+){0,2}$", window,
+                          re.IGNORECASE))
 
 
 def _comparator_before(text: str, offset: int, frame: Frame, item: Item) -> bool:
@@ -264,13 +300,19 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
         left_bound = previous.end if previous is not None else frame.start
         gap_left = _gap(text, offset, left_bound, item.start)
         gap_right = _gap(text, offset, item.end, following.start if following else item.end + 30)
-        after_text = text[item.end - offset : item.end - offset + 40]
+        after_text = text[item.end - offset : item.end - offset + 60]
         if _is_share(items, position, after_text, frame):
             continue
         if previous is not None and previous.kind == "MARKER" and \
                 previous.rule.role == "threshold" and _FILLERS_ONLY.match(gap_left):
             continue
-        comparator = _COMPARATOR.search(gap_left)
+        anchor = next((other for other in reversed(items[:position])
+                       if other.kind not in ("QUALIFIER", "MARKER")), None)
+        comparator = _COMPARATOR.search(
+            _gap(text, offset, anchor.end if anchor is not None else frame.start, item.start))
+        if anchor is not None and anchor in frame.comparison_openers and \
+                re.fullmatch(r"\s*(?:of|at|:)?\s*", gap_left):
+            comparator = _COMPARATOR.search("from ")  # "compared with a deficit of $0.2 billion"
         change_cue = None
         if previous is not None and previous.kind == "CHANGE" and \
                 previous.rule.form in ("verb", "adverb") and _FILLERS_ONLY.match(gap_left):
@@ -348,6 +390,13 @@ def _is_share(items: list[Item], position: int, after_text: str, frame: Frame) -
     figure = items[position].figure
     if figure.kind == "percent" and _SHARE_AFTER.match(after_text):
         return True
+    if figure.kind == "percent":
+        for ahead in items[position + 1 : position + 3]:
+            gap = text_between(items[position], ahead, after_text)
+            if ahead.kind in ("FLOW", "COMMODITY") and gap is not None and \
+                    re.fullmatch(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}",
+                                 gap, re.IGNORECASE):
+                return True
     nxt = items[position + 1] if position + 1 < len(items) else None
     if nxt is not None and nxt.kind == "MARKER" and nxt.rule.role == "share" and \
             nxt.start - items[position].end <= 3:
@@ -359,6 +408,12 @@ def _is_share(items: list[Item], position: int, after_text: str, frame: Frame) -
         if other.kind == "MARKER" and other.rule.role == "share":
             return True
     return False
+
+
+def text_between(left: Item, right: Item, after_text: str) -> str | None:
+    """The text between two items when it lies within `after_text` (text after `left`)."""
+    size = right.start - left.end
+    return after_text[:size] if 0 <= size <= len(after_text) else None
 
 
 def _trade_unit(figure: Figure) -> bool:
@@ -377,6 +432,11 @@ def _direction(text: str, offset: int, items: list[Item], position: int,
     if change_cue is not None:
         return (1 if change_cue.rule.direction == "up" else -1), change_cue, \
             f"change.{change_cue.rule.form}_percent"
+    # "2.0% more than a year earlier", "3 pct higher", "five percent down"
+    nxt = items[position + 1] if position + 1 < len(items) else None
+    if nxt is not None and nxt.kind == "CHANGE" and nxt.rule.form == "adverb" and \
+            re.fullmatch(r"\s*", _gap(text, offset, items[position].end, nxt.start)):
+        return (1 if nxt.rule.direction == "up" else -1), nxt, "change.percent_adverb"
     # "a 41.3% rise", "a 5 pct year-on-year gain"
     for ahead in items[position + 1 : position + 3]:
         gap = _gap(text, offset, items[position].end, ahead.start)
@@ -451,8 +511,8 @@ def _period_for(text: str, offset: int, items: list[Item], position: int) -> Ite
     for ahead in items[position + 1 :]:
         gap = _gap(text, offset, end, ahead.start)
         if ahead.kind == "PERIOD":
-            if re.fullmatch(r"[\s,]*(?:in|during|for|over|of|on|the|marked in|recorded in|"
-                            r"posted in|seen in|registered in|a month|at end-?)?[\s,]*",
+            if re.fullmatch(r"[\s,]*(?:in|during|for|the|marked in|recorded in|"
+                            r"posted in|seen in|registered in|at end-?)?[\s,]*",
                             gap, re.IGNORECASE):
                 return ahead
             return None

@@ -195,6 +195,26 @@ def resolve_period(
         return Span(date(anchored, month, 1), date(anchored, month, min(count, last)), "range",
                     leaned)
 
+    # "May 1-20", "Nov. 1 to 15, 2024"
+    day_range = re.search(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to)\s*(\d{{1,2}})", raw)
+    if day_range:
+        month = MONTHS[day_range.group(1).rstrip(".")]
+        anchored, leaned = _anchor_year(year, month, published, reference)
+        first, last = int(day_range.group(2)), int(day_range.group(3))
+        if anchored is None or not 1 <= first <= last <= calendar.monthrange(anchored, month)[1]:
+            return None
+        return Span(date(anchored, month, first), date(anchored, month, last), "range", leaned)
+
+    # "the seven months": the months up to the end of the period the passage is about
+    n_months = re.fullmatch(r"(?:the|those) (\w+) months", raw)
+    if n_months:
+        count = parse_count(n_months.group(1))
+        if count is None or reference is None or not 1 <= count <= 24:
+            return None
+        end = _month_end(reference.end)
+        start = _add_months(date(end.year, end.month, 1), -(count - 1))
+        return Span(start, end, "range", "reference")
+
     # "the week ended March 7", "the week to February 22"
     week = re.search(rf"week (?:ended|ending|to|through) ({_MONTH}) (\d{{1,2}})", raw)
     if week:
