@@ -375,6 +375,9 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
     # After the flow cue: "to China and the EU", "of passenger cars", "from Russia".
     preps = _PARTNER_PREPS[flow]
     previous_end = head.end
+    trailing = re.search(r"\b(?:to|into|from|with)$", head.cue.text, re.IGNORECASE)
+    if trailing and not head.synthetic:
+        previous_end = head.cue.start + trailing.start()  # "sales to China"
     mode = None
     for item in post:
         gap = _gap(text, previous_end, item.start)
@@ -435,7 +438,7 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
                 break
     if reporter is not None:
         partners = [p for p in partners if p.value.code != reporter.value.code]
-    flow_ref = Ref(flow, head.cue.text, (head.start, head.end), head.rule_id)
+    flow_ref = Ref(flow, head.cue.text, (head.cue.start, head.cue.end), head.rule_id)
     base = Subject(flow=flow, flow_ref=flow_ref, reporter=reporter,
                    commodity=commodities[0] if commodities else None,
                    partner=partners[0] if partners else None)
@@ -721,9 +724,15 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
                     and is_comparison_period(text, 0, i)]
     reference = _as_span(ctx.reference)
 
-    groups: list[tuple[Subject, list[Slot]]] = []
-    changes = [s for s in main if s.role == "change"]
-    values = [s for s in main if s.role == "value"]
+    groups: list[tuple[Subject, list[Slot], str]] = []
+    base = subjects[0]
+    plain = [s for s in main if s.own is None or _same_as_subject(s.own, base)]
+    paired: dict[int, list[Slot]] = {}
+    for slot in main:
+        if slot not in plain:
+            paired.setdefault(id(slot.own), []).append(slot)
+    changes = [s for s in plain if s.role == "change"]
+    values = [s for s in plain if s.role == "value"]
     if len(subjects) > 1 and (len(changes) == len(subjects) or len(values) == len(subjects)):
         for index, subject in enumerate(subjects):
             picked = []
@@ -731,19 +740,20 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
                 picked.append(changes[index])
             if len(values) == len(subjects):
                 picked.append(values[index])
-            groups.append((subject, picked))
-        rule = "coordination.respectively"
+            groups.append((subject, picked, "coordination.respectively"))
     elif len(subjects) > 1 and len(changes) <= 1 and len(values) <= 1:
-        groups = [(subject, main) for subject in subjects]
-        rule = "coordination.shared_figure"
-    else:
-        groups = [(subjects[0], main)]
-        rule = "frame.single"
+        groups = [(subject, plain, "coordination.shared_figure") for subject in subjects]
+    elif plain:
+        groups = [(base, plain, "frame.single")]
+    for slots in paired.values():
+        groups.append((_with_own(base, slots[0].own), slots, "pair.place_or_goods_figure"))
+    groups = [split for subject, slots, rule in groups
+              for split in _split_measures(ctx.text, subject, slots, rule)]
 
     drafts: list[Draft] = []
     frame_currency = next((_currency(ctx, s.figure, None)[0] for s in frame.slots
                            if s.figure.currency), None)
-    for subject, slots in groups:
+    for subject, slots, rule in groups:
         by_period: list[tuple[Item | None, list[Slot]]] = []
         for slot in slots:
             key = slot.period_cue
@@ -793,6 +803,47 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
             if not slot.figure.currency_candidates:
                 ctx.explicit_currencies.append(slot.figure.currency)
     return drafts
+
+
+def _same_as_subject(item: Item, subject: Subject) -> bool:
+    if item.kind == "PLACE":
+        code = item.cue.rule.code
+        return any(ref is not None and ref.value.code == code
+                   for ref in (subject.partner, subject.reporter))
+    return subject.commodity is not None and subject.commodity.value.name == item.cue.rule.name
+
+
+def _with_own(subject: Subject, item: Item) -> Subject:
+    if item.kind == "PLACE":
+        return replace(subject, partner=_place_ref(item.cue))
+    return replace(subject, commodity=_commodity_ref(item.cue))
+
+
+def _measure(slot: Slot) -> tuple[str, str | None]:
+    figure = slot.figure
+    return ("volume", figure.unit) if figure.kind == "quantity" else ("money", figure.currency)
+
+
+def _split_measures(text: str, subject: Subject, slots: list[Slot], rule: str
+                    ) -> list[tuple[Subject, list[Slot], str]]:
+    """A volume and a value of one subject are two facts ("6.8 million tonnes, worth US$4.37
+    billion, up 10.4% in volume and 23.5% in value"); each change goes with the measure it
+    names, else with the nearest level."""
+    values = [s for s in slots if s.role == "value"]
+    if len({_measure(v) for v in values}) <= 1:
+        return [(subject, slots, rule)]
+    buckets: list[list[Slot]] = [[v] for v in values]
+    for slot in slots:
+        if slot.role != "change":
+            continue
+        after = text[slot.figure.end : slot.figure.end + 30].lower()
+        wanted = "volume" if re.search(r"\b(?:in|by) (?:volume|quantity)|volume", after) else \
+            "money" if re.search(r"\b(?:in|by) value|value terms|dollar terms", after) else None
+        candidates = [b for b in buckets if wanted is None or _measure(b[0])[0] == wanted] or buckets
+        best = min(candidates, key=lambda b: abs(b[0].figure.start - slot.figure.start))
+        if not any(s.role == "change" for s in best):
+            best.append(slot)
+    return [(subject, bucket, f"{rule}+measure_split") for bucket in buckets]
 
 
 def _forecast_cue(frame: Frame) -> Item | None:

@@ -35,6 +35,11 @@ _SHARE_AFTER = re.compile(
     r"country's|the\s+nation's|(?:the\s+)?(?:country|nation|region)|gdp|shipments\s+to)\b",
     re.IGNORECASE,
 )
+_PRICE_AFTER = re.compile(
+    r"^\s*(?:a|an|per|/)\s*(?:metric\s+)?(?:ounce|oz|tonne|ton|barrel|bbl|pound|lb|kg|kilo|"
+    r"kilogram|bushel|unit|litre|liter|gallon|mmbtu|share|head|carat|bag|bale)\b", re.IGNORECASE)
+_PAIR_GAP = re.compile(r"^\s*(?:\(|:|at|,|-|–|—)?\s*(?:about|around|some|nearly|roughly|"
+                       r"almost|more than|over|just over|just under)?\s*$", re.IGNORECASE)
 _TO_LEVEL = re.compile(r"\b(?:to|at|of|reaching|reached|totall?ing|totall?ed|hitting|hit|was|were|"
                        r"stood at|came in at|came to|amounted to|amounting to|worth|valued at|"
                        r"is|are|:)\s*$", re.IGNORECASE)
@@ -69,6 +74,7 @@ class Item:
     end: int
     cue: Cue | None = None
     figure: Figure | None = None
+    synthetic: bool = False  # an opener implied by the text ("those to China")
 
     @property
     def rule(self):
@@ -92,6 +98,7 @@ class Slot:
     sign: int | None = None
     revised: bool = False
     forecast: bool = False
+    own: Item | None = None  # a place or goods paired with this figure ("Japan at $945.6 million")
     rules: list[str] = field(default_factory=list)
 
 
@@ -152,12 +159,28 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
     opener that no frame claimed (candidates for an inherited frame)."""
     frames: list[Frame] = []
     current: Frame | None = None
-    for index, item in enumerate(items):
+    items = list(items)
+    index = 0
+    while index < len(items):
+        item = items[index]
         if item.kind not in OPENERS:
-            if current is not None:
-                current.items.append(item)
-            continue
-        verdict = _continues(text, offset, current, item) if current is not None else None
+            synthetic = _implied_opener(text, offset, items, index, current)
+            if synthetic is None:
+                if current is not None:
+                    current.items.append(item)
+                index += 1
+                continue
+            # A clause continuing the same flow: "those to China", "while pharmaceuticals".
+            if item.kind == "COMMODITY":
+                items.insert(index + 1, synthetic)
+                if current is not None:
+                    current.items.append(item)
+                index += 1
+                continue
+            items[index] = synthetic
+            item = synthetic
+        verdict = _continues(text, offset, current, item) if current is not None and \
+            not item.synthetic else None
         if verdict is None and item.kind == "FLOW" and item.rule.form == "verb" and \
                 current is not None and not _has_subject_before(text, offset, items, index):
             verdict = "member"
@@ -168,6 +191,7 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
                     current.comparison_openers.append(item)
             elif item.kind == "TOPIC" or (item.kind == "FLOW" and not current.topic):
                 current.openers.append(item)
+            index += 1
             continue
         start = _region_start(text, offset, items, index, current)
         frame = Frame(openers=[item], start=start, end=item.end)
@@ -180,12 +204,51 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
         frame.items.append(item)
         frames.append(frame)
         current = frame
+        index += 1
     claimed = {id(i) for f in frames for i in f.items}
-    leftovers = [i for i in items if id(i) not in claimed]
+    leftovers = [i for i in items if id(i) not in claimed and not i.synthetic]
     for frame in frames:
-        frame.items.sort(key=lambda i: i.start)
+        frame.items.sort(key=lambda i: (i.start, i.end))
         frame.end = frame.items[-1].end
     return frames, leftovers
+
+
+_CLAUSE_BREAK = re.compile(r"(?:[,;:]|\b(?:while|and|but|whereas|with|as)\b)", re.IGNORECASE)
+
+
+def _implied_opener(text: str, offset: int, items: list[Item], index: int,
+                    current: Frame | None) -> Item | None:
+    """An opener the text implies without a flow word: an anaphor ("those to China", "that
+    of cars"), or goods leading a new clause in a passage about a flow ("..., while
+    pharmaceuticals fell 29.1%"). It takes the flow of the current frame."""
+    if current is None or current.topic or not current.flows:
+        return None
+    if not any(i.kind == "FIG" for i in current.items):
+        return None
+    item = items[index]
+    head = current.flows[0]
+    if item.kind == "MARKER" and item.rule.role == "anaphor" and \
+            item.cue.text.lower() in ("those", "that", "these") and \
+            re.match(r"\s+(?:to|from|with|of|for|in)\b", text[item.end - offset :]):
+        return Item("FLOW", item.start, item.end, cue=head.cue, synthetic=True)
+    if item.kind != "COMMODITY":
+        return None
+    previous = items[index - 1] if index else None
+    gap = _gap(text, offset, previous.end if previous else current.start, item.start)
+    if previous is None or previous.kind in ("COMMODITY", "PLACE") or \
+            not _CLAUSE_BREAK.search(gap):
+        return None
+    for ahead in items[index + 1 : index + 4]:
+        between = _gap(text, offset, item.end, ahead.start)
+        if ahead.kind in OPENERS:
+            return None
+        if ahead.kind == "CHANGE" and ahead.rule.form in ("verb", "adverb") and len(between) < 60:
+            return Item("FLOW", item.end, item.end, cue=head.cue, synthetic=True)
+        if ahead.kind == "FIG" and len(between) < 8:
+            return Item("FLOW", item.end, item.end, cue=head.cue, synthetic=True)
+        if ahead.kind not in ("PLACE", "COMMODITY", "QUALIFIER", "MARKER"):
+            return None
+    return None
 
 
 def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:
@@ -320,6 +383,8 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
             prior = items[position - 2] if position >= 2 else None
             before_change = _gap(text, offset, prior.end if prior else frame.start, previous.start)
             comparator = comparator or _COMPARATOR.search(before_change)
+        if figure.kind == "money" and _PRICE_AFTER.match(after_text):
+            continue  # "US$135 a tonne": a price, not a trade value
         coordinated = _coordinated_with(text, offset, frame, previous, gap_left)
         if coordinated is not None and coordinated.figure.kind == figure.kind:
             frame.slots.append(Slot(figure=figure, role=coordinated.role,
@@ -329,6 +394,7 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
             frame.slots[-1].basis_cue = _basis_for(items, position, figures) or \
                 coordinated.basis_cue
             frame.slots[-1].period_cue = _period_for(text, offset, items, position)
+            frame.slots[-1].own = _paired_with(text, offset, items, position)
             continue
         slot = Slot(figure=figure, role="value")
         if previous is not None and previous.kind == "QUALIFIER" and \
@@ -367,7 +433,24 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
             slot.sign = _balance_sign(text, offset, frame, item)
         slot.basis_cue = _basis_for(items, position, figures)
         slot.period_cue = _period_for(text, offset, items, position)
+        slot.own = _paired_with(text, offset, items, position)
         frame.slots.append(slot)
+
+
+def _paired_with(text: str, offset: int, items: list[Item], position: int) -> Item | None:
+    """A place or goods written right before a figure: "Japan at $945.6 million", "India (USD
+    1.09 billion)", "Asia N6.43 trillion", "vehicles and transport equipment (up 19%)"."""
+    end = items[position].start
+    back = position - 1
+    if back >= 0 and items[back].kind == "CHANGE" and items[back].rule.form == "adverb" and \
+            re.fullmatch(r"\s*", _gap(text, offset, items[back].end, end)):
+        end = items[back].start
+        back -= 1
+    if back < 0 or items[back].kind not in ("PLACE", "COMMODITY"):
+        return None
+    if not _PAIR_GAP.match(_gap(text, offset, items[back].end, end)):
+        return None
+    return items[back]
 
 
 def _coordinated_with(text: str, offset: int, frame: Frame, previous: Item | None,
