@@ -74,7 +74,28 @@ class ReferenceTables:
             if isinstance(rule.pattern, str):
                 self.place_by_text.setdefault(rule.pattern.lower(), rule)
         self.fiscal = {r.code: FiscalYear(r.start_month, r.named_by) for r in rules.of("FISCAL_YEAR")}
-        self.currency_of = {r.code: r.currency for r in rules.of("COUNTRY_CURRENCY")}
+        self._currencies: dict[str, list] = {}
+        for rule in rules.of("COUNTRY_CURRENCY"):
+            self._currencies.setdefault(rule.code, []).append(rule)
+        self.successions = {r.code: r for r in rules.of("SUCCESSION")}
+        self.former_names = {r.code: r.name for r in rules.of("PLACE") if r.kind == "former"}
+
+    def currency_of(self, code: str | None, on: date | None) -> str | None:
+        """The currency a country used on a date (the mark before the euro)."""
+        rules = sorted(self._currencies.get(code or "", []),
+                       key=lambda r: r.until or date.max)
+        for rule in rules:
+            if rule.until is None or (on is not None and on <= rule.until):
+                return rule.currency
+        return None
+
+    def as_of(self, place: Place, on: date | None) -> Place:
+        """The place as named at the time: Moscow in 1987 speaks for the Soviet Union."""
+        rule = self.successions.get(place.code)
+        if rule is None or on is None or on > rule.until:
+            return place
+        return Place(code=rule.former, name=self.former_names.get(rule.former, place.name),
+                     text=place.text)
 
     def place(self, text: str):
         cleaned = re.sub(r"\s+", " ", text.strip().lower())
@@ -341,14 +362,20 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
                         re.IGNORECASE) and re.match(r"\s*,", after):
             reporter = reporter or _place_ref(item.cue)
             continue
+        if re.search(rf"\b{_PARTNER_PREPS[flow]}\s+(?:the\s+|its\s+)?$", before, re.IGNORECASE):
+            # "and with Canada the deficit decreased", "to China, exports rose"
+            if not any(p.value.code == item.cue.rule.code for p in partners):
+                partners.append(_place_ref(item.cue))
+            continue
         if _NOT_REPORTER_BEFORE.search(before):
             continue
-        after = _gap(text, item.end, head.start)
         between = [i for i in pre if item.end <= i.start and i.kind == "COMMODITY"]
         is_demonym = item.cue.rule.kind == "demonym"
         possessive = bool(re.match(r"\s*['’]s\b", after))
-        if between and is_demonym and flow == "import" and not possessive:
-            partners.append(_place_ref(item.cue))  # "Japanese car imports"
+        home = ctx.default_reporter.value.code if ctx.default_reporter else None
+        if between and is_demonym and flow == "import" and not possessive and \
+                item.cue.rule.code != home:
+            partners.append(_place_ref(item.cue))  # "Japanese car imports" in a US story
             continue
         if reporter is None:
             reporter = _place_ref(item.cue)
@@ -379,8 +406,17 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
     if trailing and not head.synthetic:
         previous_end = head.cue.start + trailing.start()  # "sales to China"
     mode = None
+    seen_figure = False
     for item in post:
         gap = _gap(text, previous_end, item.start)
+        if re.search(r"[,;(]", gap) and not _LIST_GAP.match(gap) and \
+                not (mode == "partner" and re.fullmatch(r"\s*,\s*(?:and\s+)?(?:the\s+)?", gap)):
+            if verb_flow and not seen_figure:
+                previous_end = item.end
+                continue
+            break  # the subject phrase ended: "..., involving swaps of agricultural produce"
+        if item.kind == "FIG":
+            seen_figure = True
         if item.kind == "PLACE":
             if re.search(rf"\b{preps}\s+(?:the\s+|its\s+|their\s+|other\s+)?"
                          rf"(?:(?:[\w-]+\s+){{0,3}}(?:of|in)\s+(?:the\s+)?)?$", gap,
@@ -535,8 +571,9 @@ def _currency(ctx: ArticleContext, figure, frame_currency: str | None) -> tuple[
         for code in reversed(ctx.explicit_currencies):
             if code in candidates:
                 return code, False
-        reporter = ctx.default_reporter.value.code if ctx.default_reporter else None
-        local = ctx.tables.currency_of.get(reporter or "")
+        reporter_ref = ctx.recent_reporter or ctx.default_reporter
+        reporter = reporter_ref.value.code if reporter_ref else None
+        local = ctx.tables.currency_of(reporter, ctx.published)
         dollar_group = "USD" in candidates
         if local in candidates and (not dollar_group or reporter in ("CAN", "AUS", "NZL")):
             return local, False
@@ -1043,8 +1080,9 @@ def _record(ctx: ArticleContext, draft: Draft) -> TradeFact:
         id=f"{document.doc_id}:{draft.anchor[0]:04d}-{draft.anchor[1]:04d}",
         doc_id=document.doc_id,
         flow=subject.flow,
-        reporter=subject.reporter.value if subject.reporter else None,
-        partner=subject.partner.value if subject.partner else None,
+        reporter=ctx.tables.as_of(subject.reporter.value, ctx.published)
+        if subject.reporter else None,
+        partner=ctx.tables.as_of(subject.partner.value, ctx.published) if subject.partner else None,
         commodity=subject.commodity.value if subject.commodity else None,
         period=draft.period.value if draft.period else None,
         value=draft.value.value if draft.value else None,

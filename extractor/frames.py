@@ -54,7 +54,9 @@ STRONG = {"FIG", "CHANGE", "BASIS", "STREAK"}
 # A period after these words is the comparison base, not the period of the fact.
 COMPARISON_PERIOD = re.compile(
     r"\b(?:from|since|than|over|on|against|versus|vs\.?|compared\s+(?:with|to)|as\s+against|"
-    r"up\s+from|down\s+from|above|below)\s+(?:the\s+|a\s+|in\s+|that\s+of\s+)?$",
+    r"up\s+from|down\s+from|above|below)\s+(?:the\s+|a\s+|in\s+|that\s+of\s+)?"
+    r"(?:(?:same|corresponding|comparable)\s+(?:month|months|period|quarter|time)\s+"
+    r"(?:of|in|last)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -337,6 +339,16 @@ def _region_start(text: str, offset: int, items: list[Item], index: int,
         return floor
     strong = items[strong_index]
     start = strong.end
+    if strong.kind == "FIG":
+        # "... from 580 mln in 1985, but rubber shipments ...": 1985 stays with 580 mln.
+        for follower in items[strong_index + 1 : index]:
+            if follower.kind in ("PERIOD", "BASIS") and re.fullmatch(
+                r"[\s,]*(?:in|during|for|the)?\s*", _gap(text, offset, start, follower.start),
+                re.IGNORECASE,
+            ):
+                start = follower.end
+                continue
+            break
     # "a 41.3% rise in exports", "an 11.7% increase in LNG imports"
     if strong.kind == "CHANGE" and strong.rule.form == "noun" and strong_index >= 1:
         figure = items[strong_index - 1]
@@ -455,11 +467,20 @@ def _paired_with(text: str, offset: int, items: list[Item], position: int) -> It
 
 def _coordinated_with(text: str, offset: int, frame: Frame, previous: Item | None,
                       gap_left: str) -> Slot | None:
-    """"surged 46.1 percent and 23.9 percent respectively": the second figure of a list takes
-    the role of the first."""
-    if previous is None or previous.kind != "FIG" or not frame.slots:
+    """"surged 46.1 percent and 23.9 percent respectively", "from 4.77 billion a year earlier
+    and 5.70 billion in January": the next figure of a list takes the role of the first."""
+    if previous is None or not frame.slots:
         return None
-    if not re.fullmatch(r"\s*(?:,|and|,\s*and|or)\s*", gap_left):
+    if not re.fullmatch(r"\s*(?:,|and|,\s*and|or|as well as)\s*", gap_left):
+        return None
+    if previous.kind == "PERIOD":
+        before = [i for i in frame.items if i.end <= previous.start]
+        if not before or before[-1].kind != "FIG" or \
+                not re.fullmatch(r"[\s,]*(?:in|during|for)?\s*",
+                                 _gap(text, offset, before[-1].end, previous.start)):
+            return None
+        previous = before[-1]
+    if previous.kind != "FIG":
         return None
     last = frame.slots[-1]
     return last if last.figure is previous.figure else None
@@ -538,6 +559,12 @@ def _direction(text: str, offset: int, items: list[Item], position: int,
             return (1 if previous.rule.direction == "up" else -1), previous, "change.noun_of_percent"
     if figure.signed:
         return (-1 if figure.low < 0 else 1), None, "change.signed_percent"
+    if position >= 2 and previous is not None and previous.kind == "FIG" and \
+            re.fullmatch(r"\s*,?\s*or\s*", _gap(text, offset, previous.end, items[position].start)):
+        # "fell 16.6 billion dlrs, or 33 pct, to ...": the change cue of the absolute change
+        cue = items[position - 2]
+        if cue.kind == "CHANGE" and _FILLERS_ONLY.match(_gap(text, offset, cue.end, previous.start)):
+            return (1 if cue.rule.direction == "up" else -1), cue, "change.absolute_or_percent"
     # "The pace of growth accelerated from 2.0%": the nearest change word or pace phrase.
     for back in range(position - 1, -1, -1):
         other = items[back]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterable
+from datetime import date
 from functools import cached_property
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -171,6 +172,16 @@ class CountryCurrencyRule(_Rule):
     label: Literal["COUNTRY_CURRENCY"]
     code: str = Field(pattern=r"^[A-Z]{3}$")
     currency: str = Field(pattern=r"^[A-Z]{3}$")
+    until: date | None = Field(default=None, description="Last day the currency was in use")
+
+
+class SuccessionRule(_Rule):
+    """A country whose name stood for a former state before a date ("Moscow" in 1987)."""
+
+    label: Literal["SUCCESSION"]
+    code: str = Field(pattern=r"^[A-Z]{3}$")
+    former: str = Field(pattern=r"^[A-Z]{3}$")
+    until: date
 
 
 Rule = Annotated[
@@ -191,7 +202,8 @@ Rule = Annotated[
     | BoundRule
     | FigureRule
     | FiscalYearRule
-    | CountryCurrencyRule,
+    | CountryCurrencyRule
+    | SuccessionRule,
     Field(discriminator="label"),
 ]
 _RULE = TypeAdapter(Rule)
