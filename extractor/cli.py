@@ -13,7 +13,7 @@ from typing import Annotated
 import typer
 
 from .api import CorpusRun, extract_corpus
-from .evaluate import format_report, load_gold, score
+from .evaluate import GoldError, format_report, load_gold, score
 from .export import to_html, write_jsonl, write_parquet
 from .models import Mention, TradeFact
 
@@ -36,20 +36,35 @@ def _published(value: str | None) -> date | None:
                                  param_hint="--published") from None
 
 
+def _to_stdout(path: Path | None) -> bool:
+    return path is None or str(path) == "-"
+
+
 @contextmanager
-def _output(path: Path | None):
-    if path is None or str(path) == "-":
-        yield sys.stdout
-        return
+def _finished_file(path: Path):
+    """A `.partial` path to write; renamed to `path` only when the block completes, so a crash
+    leaves neither a truncated output nor a stray `.partial` (an older `path` stays intact)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".partial")
-    with partial.open("w", encoding="utf-8") as stream:
+    try:
+        yield partial
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
+    partial.replace(path)
+
+
+@contextmanager
+def _output(path: Path | None):
+    if _to_stdout(path):
+        yield sys.stdout
+        return
+    with _finished_file(path) as partial, partial.open("w", encoding="utf-8") as stream:
         yield stream
-    partial.replace(path)  # a finished file only: no truncated output on a crash
 
 
 def _summary(run: CorpusRun, what: str, count: int, destination: Path | None) -> None:
-    where = f" -> {destination}" if destination else ""
+    where = "" if _to_stdout(destination) else f" -> {destination}"
     typer.echo(f"{run.articles} articles, {count} {what}, {len(run.skipped)} skipped{where}",
                err=True)
     for skip in run.skipped:
@@ -72,9 +87,10 @@ def extract(
         with _output(output) as stream:
             count = write_jsonl((f for r in results for f in r.facts), stream)
     elif output_format == "parquet":
-        if output is None:
+        if _to_stdout(output):
             raise typer.BadParameter("parquet needs -o FILE", param_hint="--format")
-        count = write_parquet([f for r in results for f in r.facts], str(output))
+        with _finished_file(output) as partial:
+            count = write_parquet([f for r in results for f in r.facts], str(partial))
     elif output_format == "html":
         pages, count = [], 0
         for result in results:
@@ -111,7 +127,10 @@ def evaluate(
     details: Annotated[bool, typer.Option(help="List misses, wrong fields and extras")] = True,
 ) -> None:
     """Score extracted facts against gold in the contract's shape."""
-    gold_set = load_gold(gold)
+    try:
+        gold_set = load_gold(gold)
+    except (GoldError, OSError) as error:
+        raise typer.BadParameter(str(error), param_hint="--gold") from None
     run = CorpusRun()
     results = extract_corpus(paths, published=_published(published), run=run)
     result = score(gold_set, ((r.doc_id, r.facts, r.text) for r in results))

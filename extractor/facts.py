@@ -17,6 +17,7 @@ from .frames import (
     assign_roles,
     build_frames,
     ignored_regions,
+    is_backward,
     is_comparison_period,
 )
 from .ingest import Document
@@ -173,6 +174,10 @@ class ArticleContext:
     source: Ref | None = None
     drafts: list[Draft] = field(default_factory=list)
     period_resolutions: dict[int, Span] = field(default_factory=dict)
+    consumed_periods: set[int] = field(default_factory=set)
+    main_reference: Ref | None = None  # the first period the article reports on
+    reference_sentence: int = -1
+    sentence_index: int = 0
 
     @cached_property
     def text(self) -> str:
@@ -648,7 +653,8 @@ def assemble(document: Document, annotation: Annotation, tables: ReferenceTables
     ctx.default_reporter = _default_reporter(ctx)
     ctx.article_qualifiers = _article_qualifiers(ctx)
     ctx.source = _article_source(ctx)
-    for sentence in annotation.sentences:
+    for index, sentence in enumerate(annotation.sentences):
+        ctx.sentence_index = index
         _read_sentence(ctx, sentence)
     return [_record(ctx, draft) for draft in _merge(ctx.drafts)], ctx.period_resolutions
 
@@ -674,9 +680,12 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     sentence_drafts: list[Draft] = []
     ctx.sentence_subject = None
     for frame in frames:
+        if not frame.topic:
+            assign_roles(ctx.text, 0, frame)
+    ctx.consumed_periods = _consumed_periods(frames)
+    for frame in frames:
         if frame.topic:
             continue
-        assign_roles(ctx.text, 0, frame)
         if not frame.slots and frame.flows:
             subjects = _subject(ctx, frame, sentence) or []
             for subject in subjects:
@@ -691,10 +700,47 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
             if period is not None:
                 ref = _resolve(ctx, period, None, None)
                 if ref is not None and ref.value.granularity != "day":
-                    ctx.reference = ref
+                    _set_reference(ctx, ref)
     if not sentence_drafts:
         _attach_streak(ctx, items)
     ctx.drafts.extend(sentence_drafts)
+
+
+def _set_reference(ctx: ArticleContext, period: Ref) -> None:
+    ctx.reference = period
+    ctx.reference_sentence = ctx.sentence_index
+    if ctx.main_reference is None:
+        ctx.main_reference = period
+
+
+def _inherited_period(ctx: ArticleContext) -> Ref | None:
+    """The period of a sentence that states none: the one the previous sentence was about,
+    else the period the article reports on (a switch to another period is usually said)."""
+    if ctx.reference is not None and ctx.sentence_index - ctx.reference_sentence <= 1:
+        return ctx.reference
+    return ctx.main_reference or ctx.reference
+
+
+def _consumed_periods(frames: list[Frame]) -> set[int]:
+    """Periods that belong to comparison figures ("from 889.2 mln (revised from 889.5) in
+    January"): the first period after a comparison figure, before the next main figure."""
+    consumed: set[int] = set()
+    for frame in frames:
+        slots = sorted(frame.slots, key=lambda s: s.figure.start)
+        for index, slot in enumerate(slots):
+            if not slot.role.startswith("comparison"):
+                continue
+            if slot.period_cue is not None:
+                consumed.add(id(slot.period_cue))
+                continue
+            stop = next((s.figure.start for s in slots[index + 1 :]
+                         if not s.role.startswith("comparison")), frame.end + 1)
+            following = next((i for i in frame.items if i.kind == "PERIOD" and
+                              slot.figure.end <= i.start < stop), None)
+            if following is not None:
+                slot.period_cue = following
+                consumed.add(id(following))
+    return consumed
 
 
 def _attach_streak(ctx: ArticleContext, items: list[Item]) -> None:
@@ -750,13 +796,16 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
                  agency.rule_id) if agency else ctx.source
 
     # Period of the frame: stated with a figure, in the frame, in the sentence, or inherited.
-    used = {id(s.period_cue) for s in comparisons if s.period_cue is not None}
+    used = ctx.consumed_periods | {id(s.period_cue) for s in comparisons
+                                   if s.period_cue is not None}
     text = ctx.text
-    frame_periods = [i for i in frame.items if i.kind == "PERIOD" and id(i) not in used
-                     and not is_comparison_period(text, 0, i)]
-    sentence_periods = [i for f in frames if not f.topic for i in f.items
-                        if i.kind == "PERIOD" and id(i) not in used
-                        and not is_comparison_period(text, 0, i)]
+
+    def own_period(item: Item) -> bool:
+        return item.kind == "PERIOD" and id(item) not in used and \
+            not is_comparison_period(text, 0, item) and not is_backward(item)
+
+    frame_periods = [i for i in frame.items if own_period(i)]
+    sentence_periods = [i for f in frames if not f.topic for i in f.items if own_period(i)]
     base_periods = [i for i in frame.items if i.kind == "PERIOD" and id(i) not in used
                     and is_comparison_period(text, 0, i)]
     reference = _as_span(ctx.reference)
@@ -821,7 +870,7 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
     if main_drafts:
         ctx.last_subject = main_drafts[-1].subject
         if main_drafts[-1].period is not None and not main_drafts[-1].period.inherited:
-            ctx.reference = main_drafts[-1].period
+            _set_reference(ctx, main_drafts[-1].period)
     for slot in main:
         if slot.basis_cue is not None and slot.role == "change":
             ctx.last_basis = slot.basis_cue.rule.basis
@@ -916,8 +965,10 @@ def _draft(ctx: ArticleContext, frame: Frame, subject: Subject, slots: list[Slot
     cue = period_cue or (frame_periods[0] if frame_periods else None) or \
         (sentence_periods[0] if sentence_periods else None)
     period = _resolve(ctx, cue, subject, reference) if cue is not None else None
-    if period is None and ctx.reference is not None:
-        period = replace(ctx.reference, inherited=True)
+    if period is None:
+        inherited = _inherited_period(ctx)
+        if inherited is not None:
+            period = replace(inherited, inherited=True)
     draft.period = period
     if draft.change is not None and period is not None and base_periods and \
             not any(s.basis_cue for s in slots if s.role == "change"):

@@ -61,9 +61,33 @@ COMPARISON_PERIOD = re.compile(
 )
 
 
+_DURATION = re.compile(r"(?:the\s+)?(?:first\s+|past\s+|last\s+)?\w+\s+months?", re.IGNORECASE)
+# Periods that look back from the period of the fact: never the fact's own period unless
+# written right after its figure ("rebounded 4.0 percent in the previous month").
+BACKWARD = re.compile(r"\.(?:relative\.(?:previous|prior|preceding|month_earlier|month_before|"
+                      r"the_month_before|quarter_earlier|year_earlier|year_ago|year_before|"
+                      r"one_year|same_(?:month|period|quarter|time)_(?!month$|period$)|"
+                      r"corresponding))")
+
+
 def is_comparison_period(text: str, offset: int, item: Item) -> bool:
+    """A period after "from", "against", "since", "compared with", "than" ...: the base of a
+    comparison, not the period of the fact. Durations after "over" ("over the seven months")
+    are not comparisons."""
+    if item.kind != "PERIOD":
+        return False
     window = text[max(0, item.start - offset - 30) : item.start - offset]
-    return item.kind == "PERIOD" and bool(COMPARISON_PERIOD.search(window))
+    match = COMPARISON_PERIOD.search(window)
+    if not match:
+        return False
+    if re.search(r"\bover\s+(?:the\s+)?$", window, re.IGNORECASE) and \
+            _DURATION.fullmatch(item.cue.text):
+        return False
+    return True
+
+
+def is_backward(item: Item) -> bool:
+    return item.kind == "PERIOD" and bool(BACKWARD.search(item.rule_id))
 OPENERS = {"FLOW", "TOPIC"}
 
 

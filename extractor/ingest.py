@@ -103,11 +103,13 @@ def parse_published(value: object) -> date | None:
         return date.fromisoformat(text[:10])
     except ValueError:
         pass
-    for fmt in ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y %H:%M:%S", "%d-%b-%Y"):
+    # Wire timestamps, possibly with feed residue after them: "27-MAR-1987 01:47:20.85&#5;RM"
+    wire = re.match(r"(\d{1,2}-[A-Za-z]{3}-\d{4})\b", text)
+    if wire:
         try:
-            return datetime.strptime(text.title(), fmt).date()
+            return datetime.strptime(wire.group(1).title(), "%d-%b-%Y").date()
         except ValueError:
-            continue
+            pass
     return parse_date_string(text)
 
 
@@ -177,6 +179,8 @@ def _find_dateline(document: Document, body_start: int) -> None:
 def _find_byline(document: Document) -> None:
     head = document.text[:3000]
     for match in _BYLINE.finditer(head):
+        if any(start <= match.start() < end for start, end in document.masked):
+            continue  # the `date` header itself: an impossible date there is no byline
         found = parse_date_string(match.group("when"))
         if found:
             document.published, document.published_source = found, "byline"
@@ -230,6 +234,11 @@ def read_path(path: Path, *, root: Path | None = None, max_bytes: int = MAX_BYTE
         yield Skip(shown, f"unreadable: {error.strerror or error}")
         return
     suffix = path.suffix.lower()
+    if suffix not in TEXT_SUFFIXES | JSON_SUFFIXES:
+        # Folders only yield known suffixes; a file named explicitly must not be parsed as JSONL.
+        yield Skip(shown, f"unsupported file type {suffix or '(no suffix)'!r}; "
+                          "expected .txt, .md, .jsonl or .json")
+        return
     relative = path.relative_to(root) if root is not None and root != path else Path(path.name)
     stem_id = relative.with_suffix("").as_posix()
     if suffix in TEXT_SUFFIXES:

@@ -157,6 +157,24 @@ def resolve_period(
     if relative is not False:
         return relative
 
+    # "the first 10 months of fiscal 1986/87": the opening months of a fiscal year
+    fiscal_part = re.match(r"first (\w+) months? of (.+)$", raw)
+    if fiscal_part and re.search(r"fiscal|financial|\bfy", fiscal_part.group(2)):
+        count = parse_count(fiscal_part.group(1))
+        whole = resolve_period(fiscal_part.group(2), published=published, reference=reference,
+                               fiscal=fiscal)
+        if count is None or whole is None or not 1 <= count <= 12:
+            return None
+        end = _month_end(_add_months(whole.start, count - 1))
+        return Span(whole.start, end, "range", whole.relative_to)
+
+    # "March last year", "June this year"
+    month_rel = re.fullmatch(rf"({_MONTH}) (last|this|next) year", raw)
+    if month_rel and published is not None:
+        year = published.year + {"last": -1, "this": 0, "next": 1}[month_rel.group(2)]
+        return replace(month_span(year, MONTHS[month_rel.group(1).rstrip(".")]),
+                       relative_to="published")
+
     # Fiscal years: "fiscal 1986/87", "FY2023-24", "FY24", "the 1986/87 fiscal year", "2023/24".
     fiscal_match = re.search(
         rf"(?:fiscal|financial|fy)\s*(?:year\s*)?({_YEAR}|\d\d)(?:\s*[/-]\s*(\d\d(?:\d\d)?))?"
@@ -284,7 +302,7 @@ def resolve_period(
 
     # Month ranges: "January-March", "April to September 2024", "Jan.-Sept.", "between May and July"
     month_range = re.search(
-        rf"({_MONTH})(?: {_YEAR})?\s*(?:-|to|through|till|until|and)\s*({_MONTH})", raw
+        rf"({_MONTH})(?: {_YEAR})?\s*(?:-|/|to|through|till|until|and)\s*({_MONTH})", raw
     )
     if month_range:
         first = MONTHS[month_range.group(1).rstrip(".")]
@@ -347,6 +365,17 @@ def _relative(raw: str, *, published: date | None, reference: Span | None) -> Sp
             return None
         return replace(reference.shift(months=months, years=years), relative_to="reference")
 
+    if re.fullmatch(r"quarter|year|half", raw):
+        # "in the quarter", "during the year": the one the passage is about, or containing it
+        if reference is None:
+            return None
+        if reference.granularity == raw or (raw == "year" and _months_between(
+                reference.start, reference.end) == 12):
+            return replace(reference, relative_to="reference")
+        end = reference.end
+        size = {"quarter": 3, "half": 6, "year": 12}[raw]
+        first = (end.month - 1) // size * size + 1
+        return replace(_months_span(end.year, first, first + size - 1), relative_to="reference")
     if re.fullmatch(r"(?:reporting|same|current|latest|review|this) (?:month|period|quarter)|"
                     r"month(?: under review)?|period(?: under review)?|reporting period|"
                     r"review period|month in question", raw):

@@ -105,7 +105,7 @@ class TopicRule(_SpanRule):
 
 class MarkerRule(_SpanRule):
     label: Literal["MARKER"]
-    role: Literal["share", "threshold", "pace", "anaphor", "versus_expectation"]
+    role: Literal["share", "threshold", "pace", "anaphor", "versus_expectation", "note"]
 
 
 class PeriodRule(_SpanRule):
@@ -223,8 +223,10 @@ def _describe(error: ValidationError) -> str:
     return f"field {'.'.join(loc) or '<line>'}: {first['msg']}"
 
 
-def load_rule_file(path: Path) -> list[Any]:
-    """Parse and validate one JSONL rule file, failing on the first bad line."""
+def load_rule_file(path: Path) -> list[tuple[int, Any]]:
+    """Parse and validate one JSONL rule file, failing on the first bad line.
+
+    Returns (line number, rule) pairs."""
     rules = []
     with path.open(encoding="utf-8") as handle:
         for number, line in enumerate(handle, start=1):
@@ -239,7 +241,7 @@ def load_rule_file(path: Path) -> list[Any]:
             if "label" not in raw:
                 raise PatternError(f"{path}:{number}: field label: missing")
             try:
-                rules.append(_RULE.validate_python(raw))
+                rules.append((number, _RULE.validate_python(raw)))
             except ValidationError as error:
                 raise PatternError(f"{path}:{number}: {_describe(error)}") from None
     return rules
@@ -262,12 +264,13 @@ class RuleSet:
         if not files:
             raise PatternError(f"no *.jsonl rule files in {folder}")
         for path in files:
-            for rule in load_rule_file(path):
+            for number, rule in load_rule_file(path):
                 if rule.id in seen:
                     raise PatternError(
-                        f"{path}: field id: {rule.id!r} already defined in {seen[rule.id]}"
+                        f"{path}:{number}: field id: {rule.id!r} is already defined at "
+                        f"{seen[rule.id]}"
                     )
-                seen[rule.id] = path.name
+                seen[rule.id] = f"{path.name}:{number}"
                 rules.append(rule)
         return cls(folder, rules)
 
