@@ -287,7 +287,17 @@ def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:
     between = [i for i in frame.items if last.end <= i.start and i.end <= item.start]
     if re.fullmatch(r"[\s-]*", gap):
         return "opener"  # a compound: "current account surplus", "import prices"
-    if item.kind != "FLOW" or frame.topic:
+    if frame.topic and item.kind == "FLOW":
+        account = any(o.kind == "TOPIC" and o.rule.topic == "external_accounts"
+                      for o in frame.openers)
+        generic = item.rule.flow == "balance" and not re.search(
+            r"trade|merchandise|goods|visible|exports|imports", item.cue.text, re.IGNORECASE)
+        if account and generic and ";" not in gap:
+            return "member"  # "the current account was in deficit by ...", "... in surplus"
+        if re.fullmatch(r"\s+(?:of|for|on)\s+(?:the\s+)?", gap, re.IGNORECASE):
+            return "member"  # "the average value of imports"
+        return None
+    if item.kind != "FLOW":
         return None
     flow = item.rule.flow
     same = any(f.rule.flow == flow for f in frame.flows)
@@ -453,11 +463,20 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
                 continue
             if figure.kind == "quantity" and not _trade_unit(figure):
                 continue
-            absolute = (change_cue is not None and change_cue.rule.form == "verb"
+            if change_cue is not None and re.search(r"\b(?:below|above|beyond|past)\s+$",
+                                                    gap_left, re.IGNORECASE):
+                continue  # "fell below four billion marks": a threshold
+            following_item = items[position + 1] if position + 1 < len(items) else None
+            absolute = (change_cue is not None and change_cue.rule.form in ("verb", "adverb")
                         and not re.search(r"\bto\s*$", gap_left, re.IGNORECASE)) or (
                 previous is not None and previous.kind == "CHANGE" and
                 previous.rule.form == "noun" and re.fullmatch(r"\s*of\s*", gap_left or "")
-            )
+            ) or (
+                # "4.0 billion stg lower than in 1985", "$2bn more than"
+                following_item is not None and following_item.kind == "CHANGE" and
+                following_item.rule.form == "adverb" and
+                re.fullmatch(r"\s*", _gap(text, offset, item.end, following_item.start))
+            ) or _flow_is_changed(text, offset, frame)
             if absolute and not comparator:
                 continue  # "rose 900 mln dlrs to ...": a change in level, not a level
             if comparator:
@@ -471,6 +490,18 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
         slot.period_cue = _period_for(text, offset, items, position)
         slot.own = _paired_with(text, offset, items, position)
         frame.slots.append(slot)
+
+
+def _flow_is_changed(text: str, offset: int, frame: Frame) -> bool:
+    """"an increase in the surplus on oil of 200 mln stg": the frame's figures are changes."""
+    if not frame.flows:
+        return False
+    head = frame.flows[0]
+    before = [i for i in frame.items if i.end <= head.start]
+    if not before or before[-1].kind != "CHANGE" or before[-1].rule.form != "noun":
+        return False
+    return bool(re.fullmatch(r"\s*(?:in|of)\s+(?:the\s+|its\s+)?",
+                             _gap(text, offset, before[-1].end, head.start), re.IGNORECASE))
 
 
 def _paired_with(text: str, offset: int, items: list[Item], position: int) -> Item | None:
