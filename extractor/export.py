@@ -17,6 +17,11 @@ COLUMNS = [
 ]
 
 
+_DATES = ("period_start", "period_end")
+_DTYPES = {"amount": "float64", "change_percent": "float64", "confidence": "float64",
+           "streak_count": "Int64", "period_inferred": "boolean"}
+
+
 def write_jsonl(records: Iterable[TradeFact | Mention], stream: IO[str]) -> int:
     """Write one JSON object per line; returns the count."""
     count = 0
@@ -67,8 +72,11 @@ def to_dataframe(facts: Iterable[TradeFact]):
         raise ImportError("to_dataframe needs pandas: pip install 'trade-fact-extractor[frames]'"
                           ) from error
     frame = pd.DataFrame([fact_row(f) for f in facts], columns=COLUMNS)
-    for column in ("period_start", "period_end"):
-        frame[column] = pd.to_datetime(frame[column])
+    # Fixed dtypes, whatever the rows hold: an all-empty column (no streaks in this batch, or
+    # no facts at all) must not turn into `object`, or frames and Parquet files stop stacking.
+    frame = frame.astype({c: _DTYPES.get(c, "string") for c in COLUMNS if c not in _DATES})
+    for column in _DATES:
+        frame[column] = pd.to_datetime(frame[column]).astype("datetime64[ns]")
     return frame
 
 

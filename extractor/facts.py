@@ -275,12 +275,46 @@ def _article_qualifiers(ctx: ArticleContext) -> set[str]:
     return found
 
 
+_REPORTING = re.compile(r"\b(?:said|says|showed|shows|reported|reports|announced|released|"
+                        r"published|according to|data from|figures from|compiled by|"
+                        r"released by|estimates?)\b", re.IGNORECASE)
+
+
+def _specific(cue: Cue) -> bool:
+    """A named agency ("General Administration of Customs", "INEGI"), not "customs data"."""
+    return cue.rule.code is not None or cue.rule.id.startswith("agency.named.") or \
+        (cue.text[:1].isupper() and not cue.rule.id.startswith("agency.generic."))
+
+
+def _source_ref(cue: Cue, *, inherited: bool) -> Ref:
+    return Ref(_clean_source(cue.text), cue.text, (cue.start, cue.end), cue.rule.id, inherited)
+
+
 def _article_source(ctx: ArticleContext) -> Ref | None:
+    """The agency the article credits: the first specific one, else the first named."""
     agencies = [c for c in ctx.annotation.cues if c.label == "AGENCY"]
     if not agencies:
         return None
-    cue = agencies[0]
-    return Ref(_clean_source(cue.text), cue.text, (cue.start, cue.end), cue.rule.id, True)
+    specific = [c for c in agencies if _specific(c)]
+    return _source_ref((specific or agencies)[0], inherited=True)
+
+
+def _sentence_source(ctx: ArticleContext, sentence: tuple[int, int]) -> Ref | None:
+    """The agency credited in the sentence ("..., the Commerce Department said"), preferring a
+    specific one near a reporting verb; a generic "customs data" defers to the article's."""
+    text = ctx.text
+    agencies = [c for c in ctx.annotation.cues
+                if c.label == "AGENCY" and sentence[0] <= c.start < sentence[1]]
+    if not agencies:
+        return ctx.source
+    def near_verb(cue: Cue) -> bool:
+        around = text[max(sentence[0], cue.start - 40) : min(sentence[1], cue.end + 25)]
+        return bool(_REPORTING.search(around))
+    ranked = sorted(agencies, key=lambda c: (not _specific(c), not near_verb(c), c.start))
+    best = ranked[0]
+    if not _specific(best) and ctx.source is not None:
+        return ctx.source
+    return _source_ref(best, inherited=False)
 
 
 def _clean_source(text: str) -> str:
@@ -790,10 +824,7 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
     streak_item = next((i for i in frame.items if i.kind == "STREAK"), None)
     qualifiers = {i.rule.qualifier for i in frame.items
                   if i.kind == "QUALIFIER" and i.rule.qualifier not in ("forecast", "revised")}
-    agency = next((i for i in ctx.annotation.cues if i.label == "AGENCY" and
-                   sentence[0] <= i.start < sentence[1]), None)
-    source = Ref(_clean_source(agency.text), agency.text, (agency.start, agency.end),
-                 agency.rule_id) if agency else ctx.source
+    source = _sentence_source(ctx, sentence)
 
     # Period of the frame: stated with a figure, in the frame, in the sentence, or inherited.
     used = ctx.consumed_periods | {id(s.period_cue) for s in comparisons
