@@ -178,6 +178,7 @@ class ArticleContext:
     main_reference: Ref | None = None  # the first period the article reports on
     reference_sentence: int = -1
     sentence_index: int = 0
+    last_fact_sentence: int = -10
 
     @cached_property
     def text(self) -> str:
@@ -376,8 +377,8 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
                          (i.kind == "FIG" or (i.kind == "CHANGE" and i.rule.form == "verb") or
                           (i.kind == "MARKER" and i.rule.role == "pace"))), None)
     limit = first_strong.start if first_strong else frame.end
-    pre = [i for i in frame.items if i.end <= head.start]
-    post = [i for i in frame.items if head.end <= i.start < limit]
+    pre = [i for i in frame.items if i.end <= head.start and i is not head]
+    post = [i for i in frame.items if head.end <= i.start < limit and i is not head]
     verb_flow = head.rule.form == "verb"
     if verb_flow:
         post = [i for i in frame.items if i.start >= head.end]
@@ -704,10 +705,12 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     frames, leftovers = build_frames(ctx.text, 0, kept) if kept else ([], [])
     # Figures before any flow cue, in a sentence that refers back ("The pace of growth ...").
     leftover_figures = [i for i in leftovers if i.kind == "FIG"]
-    if leftover_figures and ctx.last_subject is not None and any(
+    table_row = bool(leftovers) and leftovers[0].kind in ("COMMODITY", "PLACE") and \
+        ctx.last_fact_sentence >= ctx.sentence_index - 2
+    if leftover_figures and ctx.last_subject is not None and (table_row or any(
         i.kind == "MARKER" and i.rule.role in ("anaphor", "pace") or i.kind == "CHANGE"
         for i in leftovers
-    ):
+    )):
         frame = Frame(openers=[], start=start, end=leftovers[-1].end, items=leftovers,
                       inherited=True)
         frames.insert(0, frame)
@@ -737,6 +740,8 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
                     _set_reference(ctx, ref)
     if not sentence_drafts:
         _attach_streak(ctx, items)
+    else:
+        ctx.last_fact_sentence = ctx.sentence_index
     ctx.drafts.extend(sentence_drafts)
 
 
@@ -805,9 +810,16 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
         return []
     if frame.inherited:
         last = ctx.last_subject
-        subjects = [replace(last, inherited_flow=True,
-                            flow_ref=replace(last.flow_ref, inherited=True),
-                            reporter=replace(last.reporter, inherited=True) if last.reporter else None)]
+        subject = replace(last, inherited_flow=True,
+                          flow_ref=replace(last.flow_ref, inherited=True),
+                          reporter=replace(last.reporter, inherited=True) if last.reporter else None)
+        # "Semiconductors, the biggest sub-group, slipped 4.3 percent": new goods, same flow
+        first_figure = next((i for i in frame.items if i.kind == "FIG"), None)
+        goods = [i for i in frame.items if i.kind == "COMMODITY" and
+                 (first_figure is None or i.end <= first_figure.start)]
+        if goods:
+            subject = replace(subject, commodity=_commodity_ref(goods[-1].cue), partner=None)
+        subjects = [subject]
     else:
         subjects = _subject(ctx, frame, sentence)
         if not subjects:
@@ -871,19 +883,19 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
     frame_currency = next((_currency(ctx, s.figure, None)[0] for s in frame.slots
                            if s.figure.currency), None)
     for subject, slots, rule in groups:
-        by_period: list[tuple[Item | None, list[Slot]]] = []
+        # Slots stated with different periods are different facts ("rose 5% in January and
+        # 3% in February"); a slot without its own period joins the first group.
+        by_period: list[list] = []
         for slot in slots:
             key = slot.period_cue
-            for existing in by_period:
-                if existing[0] is key or key is None or existing[0] is None and not existing[1]:
-                    existing[1].append(slot)
-                    break
-                if existing[0] is not None and key is not None and \
-                        existing[0].cue.text.lower() == key.cue.text.lower():
-                    existing[1].append(slot)
-                    break
+            target = next((group for group in by_period if key is None or group[0] is None or
+                           group[0].cue.text.lower() == key.cue.text.lower()), None)
+            if target is None:
+                by_period.append([key, [slot]])
             else:
-                by_period.append((key, [slot]))
+                target[1].append(slot)
+                if target[0] is None:
+                    target[0] = key
         for period_cue, period_slots in by_period:
             draft = _draft(ctx, frame, subject, period_slots, period_cue, frame_periods,
                            sentence_periods, reference, sentence, frame_currency, base_periods)

@@ -286,7 +286,7 @@ class FigureGrammar:
             # "NT$1.02 trillion (US$32.4 billion)": the bracketed amount restates the first.
             if (
                 previous is not None
-                and figure.kind == previous.kind == "money"
+                and figure.kind == previous.kind and figure.kind in ("money", "quantity")
                 and re.fullmatch(r"\s*[(\[]\s*(?:or|about|around|roughly|some|approx\.?)?\s*",
                                  text[previous.end : figure.start])
             ):

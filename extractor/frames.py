@@ -36,7 +36,7 @@ _SHARE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PRICE_AFTER = re.compile(
-    r"^\s*(?:a|an|per|/)\s*(?:metric\s+)?(?:ounce|oz|tonne|ton|barrel|bbl|pound|lb|kg|kilo|"
+    r"^\s*(?:(?:a|an|per)\s+|/\s*)(?:metric\s+)?(?:ounce|oz|tonne|ton|barrel|bbl|pound|lb|kg|kilo|"
     r"kilogram|bushel|unit|litre|liter|gallon|mmbtu|share|head|carat|bag|bale)\b", re.IGNORECASE)
 _PAIR_GAP = re.compile(r"^\s*(?:\(|:|at|,|-|–|—)?\s*(?:about|around|some|nearly|roughly|"
                        r"almost|more than|over|just over|just under)?\s*$", re.IGNORECASE)
@@ -47,9 +47,12 @@ _BY = re.compile(r"^\s*(?:by\s+)?(?:some|about|around|nearly|almost|roughly|more
                  r"less than|just over|just under)?\s*$", re.IGNORECASE)
 _APPOSITIVE_NOUNS = re.compile(
     r"\b(?:partner|market|customer|client|supplier|destination|buyer|exporter|importer|"
-    r"producer|consumer|economy|neighbou?r|ally|rival|source|user|maker|hub)s?\b",
+    r"producer|consumer|economy|neighbou?r|ally|rival|source|user|maker|hub|earner|"
+    r"contributor|segment|category|sector|driver|item|goods|product|commodity|commodities|"
+    r"sub-group|subgroup|group|component)s?\b",
     re.IGNORECASE,
 )
+_SHARE_TEXT = re.compile(r"(?:%|\bpct|\bper\s?cent|\bpercent)\s+of\b", re.IGNORECASE)
 STRONG = {"FIG", "CHANGE", "BASIS", "STREAK"}
 # A period after these words is the comparison base, not the period of the fact.
 COMPARISON_PERIOD = re.compile(
@@ -164,14 +167,17 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
         begin, finish = start + match.start(), start + match.end()
         inside = [i for i in items if begin <= i.start and i.end <= finish]
         has_figure = any(i.kind == "FIG" for i in inside)
-        is_share = any(i.kind == "MARKER" and i.rule.role == "share" for i in inside)
+        is_share = any(i.kind == "MARKER" and i.rule.role == "share" for i in inside) or \
+            bool(_SHARE_TEXT.search(match.group(0)))
         if is_share or not has_figure:
             regions.append((begin, finish))
     for match in re.finditer(r"(?<=,)[^,;.]{3,80}(?=,)", text):
         begin, finish = start + match.start(), start + match.end()
         inside = [i for i in items if begin <= i.start and i.end <= finish]
-        if not any(i.kind in ("FIG", "FLOW", "CHANGE") for i in inside) and \
-                _APPOSITIVE_NOUNS.search(match.group(0)):
+        # ", the country's single biggest export earner,": may name a flow, never a figure
+        if not any(i.kind in ("FIG", "CHANGE") for i in inside) and \
+                _APPOSITIVE_NOUNS.search(match.group(0)) and \
+                not re.match(r"\s*(?:and|or|but|while|with)\b", match.group(0), re.IGNORECASE):
             regions.append((begin, finish))
     return regions
 
@@ -249,10 +255,11 @@ def _implied_opener(text: str, offset: int, items: list[Item], index: int,
     pharmaceuticals fell 29.1%"). It takes the flow of the current frame."""
     if current is None or current.topic or not current.flows:
         return None
-    if not any(i.kind == "FIG" for i in current.items):
+    head = current.flows[0]
+    section = bool(re.match(r"\s*side\b", text[head.end - offset : head.end - offset + 8]))
+    if not section and not any(i.kind == "FIG" for i in current.items):
         return None
     item = items[index]
-    head = current.flows[0]
     if item.kind == "MARKER" and item.rule.role == "anaphor" and \
             item.cue.text.lower() in ("those", "that", "these") and \
             re.match(r"\s+(?:to|from|with|of|for|in)\b", text[item.end - offset :]):
@@ -517,6 +524,11 @@ def _paired_with(text: str, offset: int, items: list[Item], position: int) -> It
         return None
     if not _PAIR_GAP.match(_gap(text, offset, items[back].end, end)):
         return None
+    # "passenger cars and light trucks up 5.2%": the list's head names the goods
+    while back >= 1 and items[back - 1].kind == items[back].kind and re.fullmatch(
+            r"\s*(?:,|and|&)\s*(?:\w+\s+){0,2}", _gap(text, offset, items[back - 1].end,
+                                                    items[back].start)):
+        back -= 1
     return items[back]
 
 
@@ -557,8 +569,8 @@ def _is_share(items: list[Item], position: int, after_text: str, frame: Frame) -
                                  gap, re.IGNORECASE):
                 return True
     nxt = items[position + 1] if position + 1 < len(items) else None
-    if nxt is not None and nxt.kind == "MARKER" and nxt.rule.role == "share" and \
-            nxt.start - items[position].end <= 3:
+    if figure.kind == "percent" and nxt is not None and nxt.kind == "MARKER" and \
+            nxt.rule.role == "share" and nxt.start - items[position].end <= 3:
         return True
     for back in range(position - 1, -1, -1):
         other = items[back]

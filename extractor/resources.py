@@ -71,6 +71,8 @@ class FlowRule(_SpanRule):
     flow: Literal["export", "import", "balance", "total_trade"]
     sign: Literal[1, -1] | None = None
     form: Literal["noun", "verb", "state"] = "noun"
+    commodity: str | None = Field(default=None, description="Goods the flow word implies")
+    hs: str | None = Field(default=None, pattern=r"^\d{2}(\d{2}){0,2}$")
 
 
 class ChangeRule(_SpanRule):
