@@ -470,8 +470,9 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
                 continue
             if figure.kind == "quantity" and not _trade_unit(figure):
                 continue
-            if change_cue is not None and re.search(r"\b(?:below|above|beyond|past)\s+$",
-                                                    gap_left, re.IGNORECASE):
+            if previous is not None and previous.kind == "CHANGE" and re.fullmatch(
+                    r"\s*(?:to\s+)?(?:below|above|beyond|past)\s+(?:the\s+)?", gap_left,
+                    re.IGNORECASE):
                 continue  # "fell below four billion marks": a threshold
             following_item = items[position + 1] if position + 1 < len(items) else None
             absolute = (change_cue is not None and change_cue.rule.form in ("verb", "adverb")
@@ -538,7 +539,8 @@ def _coordinated_with(text: str, offset: int, frame: Frame, previous: Item | Non
     and 5.70 billion in January": the next figure of a list takes the role of the first."""
     if previous is None or not frame.slots:
         return None
-    if not re.fullmatch(r"\s*(?:,|and|,\s*and|or|as well as)\s*", gap_left):
+    if not re.fullmatch(r"\s*(?:(?:in|by)\s+(?:volume|value|quantity|\w+\s+terms)\s*)?"
+                        r"(?:,|and|,\s*and|or|as well as)\s*", gap_left, re.IGNORECASE):
         return None
     if previous.kind == "PERIOD":
         before = [i for i in frame.items if i.end <= previous.start]
