@@ -59,6 +59,9 @@ _LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|as well as|plus)?\s*(?:,\s*and|and)?\
                        re.IGNORECASE)
 MEASURE_QUALIFIERS = ("daily_average", "seasonally_adjusted", "forecast", "comparison")
 ARTICLE_QUALIFIERS = ("preliminary", "customs_cleared")
+# A single day ("July 5") dates an announcement, not the period of a trade figure.
+_SINGLE_DAYS = {"period.month_day", "period.month_day_year", "period.day_month",
+                "period.day_month_year"}
 _BASIS_MONTHS = {"year_on_year": 12, "month_on_month": 1, "quarter_on_quarter": 3}
 _TIME_UNITS = {"month": "month", "months": "month", "quarter": "quarter", "quarters": "quarter",
                "year": "year", "years": "year", "week": "week", "weeks": "week", "day": "day",
@@ -1005,9 +1008,20 @@ def _draft(ctx: ArticleContext, frame: Frame, subject: Subject, slots: list[Slot
             draft.qualifiers.add("revised")
     if draft.value is None and draft.change is None:
         return None
-    cue = period_cue or (frame_periods[0] if frame_periods else None) or \
-        (sentence_periods[0] if sentence_periods else None)
+    undated = [i for i in frame_periods + sentence_periods if i.rule_id not in _SINGLE_DAYS]
+    cue = period_cue or (undated[0] if undated else None)
     period = _resolve(ctx, cue, subject, reference) if cue is not None else None
+    if period is not None and period.value.granularity == "year":
+        # "year-to-date exports ... for 2024": the year qualifies the partial period
+        for other in frame_periods:
+            if other is cue:
+                continue
+            partial = _resolve(ctx, other, subject, reference)
+            if partial is not None and partial.value.granularity != "year" and \
+                    period.value.start <= partial.value.start <= partial.value.end <= \
+                    period.value.end:
+                period = partial
+                break
     if period is None:
         inherited = _inherited_period(ctx)
         if inherited is not None:

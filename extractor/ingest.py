@@ -63,6 +63,7 @@ class Document:
     masked: list[tuple[int, int]] = field(default_factory=list)
     dateline_place: tuple[int, int] | None = None
     dateline_day: tuple[int, int] | None = None  # (month, day) of a dateline without a year
+    line: int | None = None  # line of a JSONL batch file, so a later Skip can point at it
 
     @property
     def sha256(self) -> str:
@@ -139,6 +140,7 @@ def _find_dateline(document: Document, body_start: int) -> None:
     text = document.text
     # The dateline opens the body, possibly after a headline line or two.
     window_end = min(len(text), body_start + 400)
+    seen_lines = 0
     for line_match in re.finditer(r"[^\n]+", text[body_start:window_end]):
         line_start = body_start + line_match.start()
         leading = len(line_match.group(0)) - len(line_match.group(0).lstrip())
@@ -170,9 +172,11 @@ def _find_dateline(document: Document, body_start: int) -> None:
                 if found and document.published is None:
                     document.published, document.published_source = found, "dateline"
                 return
-        if line_match.group(0).strip() and not line_match.group(0).strip().isupper():
-            # The first line of running text had no dateline: stop looking.
-            if len(line_match.group(0)) > 80:
+        line = line_match.group(0).strip()
+        if line and not line.isupper():
+            seen_lines += 1
+            # Running text (a sentence ending in a full stop) without a dateline: stop looking.
+            if (len(line) > 80 and line.endswith((".", '"', "”"))) or seen_lines >= 4:
                 return
 
 
@@ -210,7 +214,7 @@ def _json_article(obj: object, *, path: str, line: int | None, fallback_id: str
         return None, Skip(path, "no 'text' or 'body' field with article text", line)
     raw_id = obj.get("id", fallback_id)
     doc_id = str(raw_id) if raw_id not in (None, "") else fallback_id
-    document = Document(doc_id=doc_id, text=text, path=path,
+    document = Document(doc_id=doc_id, text=text, path=path, line=line,
                         title=obj.get("title") if isinstance(obj.get("title"), str) else None)
     for key in ("published", "date", "publication_date", "pubdate"):
         published = parse_published(obj.get(key))

@@ -224,7 +224,7 @@ def resolve_period(
         return Span(date(anchored, month, first), date(anchored, month, last), "range", leaned)
 
     # "the seven months": the months up to the end of the period the passage is about
-    n_months = re.fullmatch(r"(?:the|those) (\w+) months", raw)
+    n_months = re.fullmatch(r"(?:those )?(\w+) months", raw)
     if n_months:
         count = parse_count(n_months.group(1))
         if count is None or reference is None or not 1 <= count <= 24:
@@ -365,6 +365,8 @@ def _relative(raw: str, *, published: date | None, reference: Span | None) -> Sp
             return None
         return replace(reference.shift(months=months, years=years), relative_to="reference")
 
+    if raw == "period" and reference is not None:
+        return replace(reference, relative_to="reference")
     if re.fullmatch(r"quarter|year|half", raw):
         # "in the quarter", "during the year": the one the passage is about, or containing it
         if reference is None:
