@@ -101,7 +101,8 @@ def extract_corpus(paths: str | Path | Iterable[str | Path], *,
                                       mentions=mentions)
         except Exception as error:  # one bad article must not stop the batch
             log.exception("extraction failed for %s", entry.doc_id)
-            _skip(Skip(entry.path or entry.doc_id, f"extraction failed: {error!r}"), run, on_skip)
+            reason = f"extraction failed for {entry.doc_id}: {error!r}"
+            _skip(Skip(entry.path or entry.doc_id, reason, entry.line), run, on_skip)
             continue
         run.articles += 1
         run.facts += len(result.facts)

@@ -158,6 +158,8 @@ def schema(
 
 def main() -> None:
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    # Skipped inputs are listed in the summary; logging them too would print each twice.
+    logging.getLogger("extractor").setLevel(logging.ERROR)
     app()
 
 

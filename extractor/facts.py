@@ -423,12 +423,10 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
         if reporter is None:
             reporter = _place_ref(item.cue)
             reporter.rule = f"{reporter.rule}"
-    # "A-B trade", "between A and B": a pair of places.
+    # "trade between A and B", "A-B trade": a pair of places.
     if flow == "total_trade":
-        pair = [i for i in pre_places + [i for i in post if i.kind == "PLACE"]]
-        if len(pair) >= 2 and (re.search(r"\bbetween\b", text[pair[0].start - 12 : pair[0].start])
-                               or re.fullmatch(r"\s*[-–/]\s*", _gap(text, pair[0].end, pair[1].start))
-                               or re.search(r"\bbetween\b", _gap(text, head.end, pair[0].start))):
+        pair = _place_pair(text, head, pre_places, [i for i in post if i.kind == "PLACE"])
+        if pair is not None:
             first_ref, second_ref = _place_ref(pair[0].cue), _place_ref(pair[1].cue)
             main = ctx.default_reporter.value.code if ctx.default_reporter else None
             if second_ref.value.code == main and first_ref.value.code != main:
@@ -533,6 +531,21 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
     return subjects
 
 
+def _place_pair(text: str, head: Item, before: list[Item], after: list[Item]
+                ) -> tuple[Item, Item] | None:
+    for places in (after, before):
+        for first, second in zip(places, places[1:]):
+            joined = _gap(text, first.end, second.start)
+            between = re.search(r"\bbetween\s+(?:the\s+)?$", text[max(0, first.start - 14) :
+                                                                   first.start], re.IGNORECASE)
+            if between and re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+)?", joined):
+                return first, second
+            if re.fullmatch(r"\s*[-–/]\s*", joined) and second.end <= head.start and \
+                    re.fullmatch(r"[\s-]*", _gap(text, second.end, head.start)):
+                return first, second
+    return None
+
+
 def _inherit_subject(ctx: ArticleContext, subject: Subject) -> Subject:
     """Fill unstated fields from context: the article's reporter; the pair of countries a
     "bilateral trade" passage is about; the partner of a breakdown by goods continuing the
@@ -615,7 +628,8 @@ def _currency(ctx: ArticleContext, figure, frame_currency: str | None) -> tuple[
             if code in candidates:
                 return code, False
         reporter_ref = ctx.recent_reporter or ctx.default_reporter
-        reporter = reporter_ref.value.code if reporter_ref else None
+        reporter = ctx.tables.as_of(reporter_ref.value, ctx.published).code if reporter_ref \
+            else None
         local = ctx.tables.currency_of(reporter, ctx.published)
         dollar_group = "USD" in candidates
         if local in candidates and (not dollar_group or reporter in ("CAN", "AUS", "NZL")):
@@ -777,11 +791,11 @@ def _consumed_periods(frames: list[Frame]) -> set[int]:
                 continue
             stop = next((s.figure.start for s in slots[index + 1 :]
                          if not s.role.startswith("comparison")), frame.end + 1)
-            following = next((i for i in frame.items if i.kind == "PERIOD" and
-                              slot.figure.end <= i.start < stop), None)
-            if following is not None:
-                slot.period_cue = following
-                consumed.add(id(following))
+            following = [i for i in frame.items if i.kind == "PERIOD" and
+                         slot.figure.end <= i.start < stop]
+            if following:
+                slot.period_cue = following[0]
+                consumed.update(id(i) for i in following)
     return consumed
 
 
@@ -1026,6 +1040,15 @@ def _draft(ctx: ArticleContext, frame: Frame, subject: Subject, slots: list[Slot
         inherited = _inherited_period(ctx)
         if inherited is not None:
             period = replace(inherited, inherited=True)
+    if period is not None and ctx.published is not None and \
+            period.value.granularity == "year" and period.value.start <= ctx.published < \
+            period.value.end and _forecast_cue(frame) is None:
+        # "a trade surplus for 1987 of 180 mln" in March 1987: the year so far
+        last_month = date(ctx.published.year, ctx.published.month, 1) - timedelta(days=1)
+        if last_month >= period.value.start:
+            period = Ref(Period(start=period.value.start, end=last_month, granularity="range",
+                                text=period.value.text, inferred=period.value.inferred),
+                         period.text, period.span, f"{period.rule}+to_date", period.inherited)
     draft.period = period
     if draft.change is not None and period is not None and base_periods and \
             not any(s.basis_cue for s in slots if s.role == "change"):

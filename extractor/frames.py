@@ -26,7 +26,8 @@ _FILLER = (
 _FILLERS_ONLY = re.compile(rf"^(?:\s|{_FILLER})*$", re.IGNORECASE)
 _COMPARATOR = re.compile(
     rf"\b(?P<word>from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following|since|"
-    rf"as\s+against|in\s+contrast\s+to|contrasting\s+with|up\s+from|down\s+from)"
+    rf"as\s+against|in\s+contrast\s+to|contrasting\s+with|up\s+from|down\s+from|"
+    rf"(?:up|down|higher|lower)\s+on|above|below)"
     rf"(?:\s|{_FILLER})*$",
     re.IGNORECASE,
 )
@@ -668,7 +669,7 @@ def _balance_sign(text: str, offset: int, frame: Frame, item: Item) -> int | Non
 
 def _basis_for(items: list[Item], position: int, figures: list[Item]) -> Item | None:
     for ahead in items[position + 1 :]:
-        if ahead.kind == "FIG":
+        if ahead.kind == "FIG" and ahead.figure.kind in ("percent", "percentage_point"):
             break
         if ahead.kind == "BASIS":
             return ahead

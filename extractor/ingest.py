@@ -271,17 +271,23 @@ def read_path(path: Path, *, root: Path | None = None, max_bytes: int = MAX_BYTE
                                            fallback_id=f"{stem_id}#{index}")
             yield document or skip  # type: ignore[misc]
         return
-    for number, line in enumerate(text.splitlines(), start=1):
+    produced = False
+    # JSON strings may hold U+2028 or U+0085; only "\n" ends a JSONL line.
+    for number, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             obj = json.loads(line)
         except json.JSONDecodeError as error:
+            produced = True
             yield Skip(shown, f"malformed JSON line ({error.msg})", number)
             continue
+        produced = True
         document, skip = _json_article(obj, path=shown, line=number,
                                        fallback_id=f"{stem_id}:{number}")
         yield document or skip  # type: ignore[misc]
+    if not produced:
+        yield Skip(shown, "no articles: the file holds only blank lines")
 
 
 def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None] | Skip]:

@@ -213,6 +213,23 @@ def resolve_period(
         return Span(date(anchored, month, 1), date(anchored, month, min(count, last)), "range",
                     leaned)
 
+    # "January 1 to March 23": days across months
+    across = re.search(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)? (?:to|and|through|until) "
+                       rf"({_MONTH}) (\d{{1,2}})", raw)
+    if across:
+        first_month = MONTHS[across.group(1).rstrip(".")]
+        last_month = MONTHS[across.group(3).rstrip(".")]
+        anchored, leaned = _anchor_year(year, last_month, published, reference)
+        if anchored is None:
+            return None
+        try:
+            start = date(anchored if first_month <= last_month else anchored - 1, first_month,
+                         int(across.group(2)))
+            end = date(anchored, last_month, int(across.group(4)))
+        except ValueError:
+            return None
+        return Span(start, end, "range", leaned)
+
     # "May 1-20", "Nov. 1 to 15, 2024"
     day_range = re.search(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|to)\s*(\d{{1,2}})", raw)
     if day_range:
