@@ -49,19 +49,26 @@ class Annotation:
 
 
 def _is_hard_wrapped(text: str) -> bool:
-    """Wire copy breaks lines mid-sentence; web text breaks them between paragraphs."""
+    """Wire copy breaks lines mid-sentence; web text breaks them between paragraphs.
+
+    A long line that ends without sentence punctuation and runs on into the next line counts
+    as wrapped; the text is hard-wrapped when such lines are a good share of the long ones.
+    """
     lines = text.split("\n")
     wrapped = 0
     long_lines = 0
     for line, following in zip(lines, lines[1:]):
         stripped = line.rstrip()
-        if len(stripped) >= 40:
-            long_lines += 1
-            nxt = following.lstrip()[:1]
-            if stripped[-1:].isalnum() or stripped[-1:] in ",-(":
-                if nxt.islower() or nxt.isdigit() or nxt in "($":
-                    wrapped += 1
-    return wrapped >= 2 and wrapped >= 0.2 * max(long_lines, 1)
+        if len(stripped) < 40 or stripped.isupper():
+            continue
+        long_lines += 1
+        nxt = following[:1]
+        if stripped[-1:] not in ".!?:;\"'”’|" and nxt.strip() and not nxt.isspace():
+            wrapped += 1
+    if not long_lines:
+        return False
+    share = wrapped / long_lines
+    return (wrapped >= 2 and share >= 0.2) or (wrapped >= 1 and share >= 0.5)
 
 
 def _line_starts(text: str) -> set[int]:
