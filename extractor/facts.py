@@ -757,6 +757,10 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
                     _set_reference(ctx, ref)
     if not sentence_drafts:
         _attach_streak(ctx, items)
+        # "Changes refer to the previous month unless stated otherwise."
+        stated = [i for i in items if i.kind == "BASIS"]
+        if stated:
+            ctx.last_basis = stated[-1].rule.basis
     else:
         ctx.last_fact_sentence = ctx.sentence_index
     ctx.drafts.extend(sentence_drafts)
@@ -1054,6 +1058,7 @@ def _draft(ctx: ArticleContext, frame: Frame, subject: Subject, slots: list[Slot
             not any(s.basis_cue for s in slots if s.role == "change"):
         basis = _basis_between(ctx, period, base_periods[0], subject)
         if basis is not None:
+            ctx.last_basis = basis
             draft.change = Ref(Change(percent=draft.change.value.percent, basis=basis,
                                       text=draft.change.value.text),
                                draft.change.text, draft.change.span, draft.change.rule)
