@@ -23,8 +23,14 @@ _PP = (
 # A sign counts only at the start of a figure ("+5.1%", "(-3.4%)"), never inside "COVID-19".
 _NUMBER = rf"(?:(?:(?<=[\s(:])|^)[+\-\u2212])?(?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|{DIGITS})"
 _NOT_ORDINAL = r"(?!(?:st|nd|rd|th)\b)"
+# A number ends where its digits end: "1.5mm" is never "1" with a leftover ".5mm".
+_WHOLE = r"(?![.,]?\d)"
+# "minus 5 degrees", "minus-1.4": the word is the sign.
+_MINUS = r"(?:(?i:minus)[\s-])?"
 _START = r"(?<![\w$£€¥.,])(?<!\w[\-/])"
 _SIGNS = "+-\u2212"
+# A first range end with a thousands separator is written in full and borrows no scale.
+_IN_FULL = re.compile(r"\d,\d{3}")
 
 
 def _trie_regex(words: list[str]) -> str:
@@ -97,6 +103,8 @@ class FigureGrammar:
                 self._currency[key] = rule
             {"symbol": symbols, "code": codes, "name": names}[rule.kind].append(rule.pattern)
         self._currency_ci = {k.lower(): v for k, v in self._currency.items()}
+        # After the amount only signs without letters: "1,200€", never "5 N" for naira.
+        post_symbols = [s for s in symbols if not re.search(r"[A-Za-z]", s)]
         self._scale = {}
         scale_words, scale_glued = [], []
         for rule in rules.of("SCALE"):
@@ -105,8 +113,9 @@ class FigureGrammar:
         self._unit = {}
         unit_ci, unit_cs = [], []
         for rule in rules.of("UNIT"):
+            # First rule wins: curated files sort before the generated tables.
             if rule.case_sensitive:
-                self._unit[rule.pattern] = rule.unit
+                self._unit.setdefault(rule.pattern, rule.unit)
                 unit_cs.append(rule.pattern)
             else:
                 self._unit.setdefault(rule.pattern.lower(), rule.unit)
@@ -127,34 +136,39 @@ class FigureGrammar:
                 rf"|(?<=\d){glued}(?![a-zA-Z]))"
             )
 
+        unit_body = "|".join(
+            part
+            for part in (
+                _alternation(unit_cs, case_sensitive=True) if unit_cs else "",
+                _alternation(unit_ci, case_sensitive=False) if unit_ci else "",
+            )
+            if part
+        )
+
+        def unit(group: str) -> str:
+            return f"(?P<{group}>{unit_body})(?![a-zA-Z])"
+
         def symbol(group: str) -> str:
             return f"(?P<{group}>{_alternation(symbols, case_sensitive=True)})"
 
         self._pieces = {
             "symbol": symbol("symbol"),
             "symbol2": symbol("symbol2"),
-            "code": rf"(?P<code>\b{_alternation(codes, case_sensitive=True)}\b)",
+            # "USD 34.6 million" and "USD10m": a code may touch its number, never a letter.
+            "code": rf"(?P<code>\b{_alternation(codes, case_sensitive=True)}(?![A-Za-z]))",
             "name": rf"(?P<name>{_alternation(names, case_sensitive=False)})(?![a-zA-Z])",
             "sign": r"(?P<sign>(?:(?<=[\s(:])|^)[+\-\u2212])?",
-            "number": f"(?P<number>{_NUMBER}){_NOT_ORDINAL}",
-            "number2": f"(?P<number2>{_NUMBER}){_NOT_ORDINAL}",
+            "number": f"(?P<number>{_MINUS}{_NUMBER}){_WHOLE}{_NOT_ORDINAL}",
+            "number2": f"(?P<number2>{_MINUS}{_NUMBER}){_WHOLE}{_NOT_ORDINAL}",
             "words": f"(?P<words>(?i:{WORD_NUMBER}))(?![a-zA-Z])",
+            "words2": f"(?P<words2>(?i:{WORD_NUMBER}))(?![a-zA-Z])",
             "scale": scale("scale"),
             "scale2": scale("scale2"),
+            "postsymbol": f"(?P<symbol>{_alternation(post_symbols, case_sensitive=True)})",
             "percent": _PERCENT,
             "pp": _PP,
-            "unit": (
-                "(?P<unit>"
-                + "|".join(
-                    part
-                    for part in (
-                        _alternation(unit_cs, case_sensitive=True) if unit_cs else "",
-                        _alternation(unit_ci, case_sensitive=False) if unit_ci else "",
-                    )
-                    if part
-                )
-                + r")(?![a-zA-Z])"
-            ),
+            "unit": unit("unit"),
+            "unit2": unit("unit2"),
             "sep": _SEP,
         }
         self.rules = []
@@ -174,6 +188,7 @@ class FigureGrammar:
         self._word_core = re.compile(
             rf"\b{_alternation([*UNITS, *TENS], case_sensitive=False)}(?![a-z])", re.IGNORECASE
         )
+        self._minus_left = re.compile(r"\b(?i:minus)[\s-]$")
         self._symbol_left = re.compile(rf"{_alternation(symbols, case_sensitive=True)}\s?$")
         self._code_left = re.compile(rf"\b{_alternation(codes, case_sensitive=True)}\s?$")
 
@@ -186,6 +201,9 @@ class FigureGrammar:
             starts[kind].add(position)
             if position and text[position - 1] in _SIGNS:
                 starts[kind].add(position - 1)
+            minus = self._minus_left.search(text, max(0, position - 6), position)
+            if minus:
+                starts[kind].add(minus.start())
             left = text[max(0, position - 10) : position]
             for slot, regex in (("symbol", self._symbol_left), ("code", self._code_left)):
                 found = regex.search(left)
@@ -216,7 +234,8 @@ class FigureGrammar:
     def _figure(self, rule, match: re.Match) -> Figure | None:
         groups = match.groupdict()
         spelled = bool(groups.get("words"))
-        first = parse_number(groups.get("number") or groups.get("words") or "")
+        first_text = groups.get("number") or groups.get("words") or ""
+        first = parse_number(first_text)
         if first is None:
             return None
         scale = self._scale_of(groups.get("scale"))
@@ -224,14 +243,26 @@ class FigureGrammar:
         if groups.get("sign") in ("-", "\u2212"):
             first = -first
         value: float | tuple[float, float] = apply_scale(first, scale or second_scale)
-        if groups.get("number2"):
-            second = parse_number(groups["number2"])
+        second_text = groups.get("number2") or groups.get("words2")
+        if second_text:
+            second = parse_number(second_text)
             if second is None:
                 return None
-            low = apply_scale(first, scale or second_scale)
-            value = (low, apply_scale(second, second_scale))
-            if value[1] < value[0]:
+            high = apply_scale(second, second_scale)
+            low = apply_scale(first, scale)
+            # "$3 to $5 billion", "10-12 mln": the first end shares the second's scale, unless
+            # it is written in full or the second restates the currency and sharing would
+            # break the order ("$800,000 to $1.3 million", "$200 to $4 million").
+            borrowed = apply_scale(first, second_scale)
+            own = _IN_FULL.search(first_text) or (groups.get("symbol2") and borrowed > high)
+            if not scale and not own:
+                low = borrowed
+            value = (low, high)
+            if high < low:
                 return None
+        if groups.get("unit2") and self._unit_name(groups["unit2"]) != self._unit_name(
+                groups.get("unit") or ""):
+            return None
         figure = Figure(
             kind=rule.kind,
             start=match.start(),
@@ -240,7 +271,8 @@ class FigureGrammar:
             value=value,
             rule=rule.id,
             scaled=bool(scale or groups.get("scale2")),
-            signed=bool(groups.get("sign")) or (groups.get("number") or "")[:1] in _SIGNS,
+            signed=bool(groups.get("sign")) or (groups.get("number") or "")[:1] in _SIGNS
+            or (groups.get("number") or "")[:1] in "mM",
             spelled=spelled,
         )
         currency_text = groups.get("symbol") or groups.get("code") or groups.get("name")
@@ -255,9 +287,12 @@ class FigureGrammar:
         elif rule.kind == "percentage_point":
             figure.unit = "percentage_point"
         elif groups.get("unit"):
-            unit_text = re.sub(r"\s+", " ", groups["unit"])
-            figure.unit = self._unit.get(unit_text) or self._unit.get(unit_text.lower())
+            figure.unit = self._unit_name(groups["unit"])
         return figure
+
+    def _unit_name(self, text: str) -> str | None:
+        unit_text = re.sub(r"\s+", " ", text)
+        return self._unit.get(unit_text) or self._unit.get(unit_text.lower())
 
     def find(self, text: str) -> list[Figure]:
         """All figures in `text`, longest match first on overlaps, in text order."""

@@ -35,6 +35,7 @@ ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|(?:(?:{_TEN_WORDS})[- ])?(?:{_ORDINAL_TAILS})
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
 _DIGITS_RE = re.compile(r"^[+\-\u2212]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
+_MINUS_RE = re.compile(r"^minus[\s-]+", re.IGNORECASE)
 _WORD_RE = re.compile(rf"^{WORD_NUMBER}$", re.IGNORECASE)
 _ORDINAL_RE = re.compile(rf"^{ORDINAL}$", re.IGNORECASE)
 
@@ -64,8 +65,12 @@ def _words_value(text: str) -> float | None:
 
 
 def parse_number(text: str) -> float | None:
-    """The value of a number in digits ("1,234.5", "-3.4") or words ("twenty-five")."""
+    """The value of a number in digits ("1,234.5", "-3.4", "minus 5") or words ("twenty-five")."""
     raw = text.strip()
+    minus = _MINUS_RE.match(raw)
+    if minus:
+        value = parse_number(raw[minus.end():])
+        return None if value is None else -value
     if _DIGITS_RE.match(raw):
         sign = -1.0 if raw[0] in "-\u2212" else 1.0
         return sign * float(raw.lstrip("+-\u2212").replace(",", ""))

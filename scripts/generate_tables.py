@@ -34,10 +34,16 @@ UNIT_SKIP_NAMES = {"unk", "dimensionless", "percentage", "per mille", "parts-per
 # Surfaces that read as ordinary words or our own scale words after a number.
 UNIT_SKIP_SURFACES = {
     "m", "b", "k", "t", "s", "h", "d", "a", "in", "at", "pt", "mil", "bit", "bits", "set", "sets",
-    "point", "points", "pair", "pairs", "mark", "marks", "pound", "pounds", "second", "seconds",
-    "minute", "minutes", "yen", "won", "per cent", "percent", "percents", "cent", "cents",
-    "dime", "dimes", "quarter", "quarters", "mm", "ton", "tons",
+    "point", "points", "pair", "pairs", "mark", "marks", "pound", "pounds", "yen", "won",
+    "per cent", "percent", "percents", "cent", "cents", "dime", "dimes", "quarter", "quarters",
+    "mm", "ton", "tons",
 }
+# Case-sensitive symbols that are clock suffixes or place abbreviations after a number
+# ("10.45pm", "5am", "Harrisburg, PA 17101"), never picometres, attometres or petaamperes.
+UNIT_SKIP_SYMBOLS = {"am", "pm", "Pm", "PA", "AM", "PM"}
+# quantulum3 writes the micro prefix with MICRO SIGN (U+00B5); text mostly uses GREEK SMALL
+# LETTER MU (U+03BC), so every such symbol gets a mu spelling too.
+MICRO_SIGN, GREEK_MU = "\u00b5", "\u03bc"
 
 
 # Country names that are also ordinary words or given names match only as capitalized.
@@ -137,10 +143,18 @@ def units() -> Iterator[dict]:
                 continue
             if symbol.isalpha() and symbol.islower() and len(symbol) > 3:
                 continue
+            if symbol in UNIT_SKIP_SYMBOLS:
+                continue
             seen.add(key)
             yield {"id": f"unit.{slug(name)}.y{index}", "label": "UNIT", "pattern": symbol,
                    "unit": name, "entity": unit.entity.name, "kind": "symbol",
                    "case_sensitive": True}
+            mu = symbol.replace(MICRO_SIGN, GREEK_MU)
+            if mu != symbol and (mu, True) not in seen:
+                seen.add((mu, True))
+                yield {"id": f"unit.{slug(name)}.y{index}_mu", "label": "UNIT", "pattern": mu,
+                       "unit": name, "entity": unit.entity.name, "kind": "symbol",
+                       "case_sensitive": True}
 
 
 TABLES = {
