@@ -790,16 +790,15 @@ def _consumed_periods(frames: list[Frame]) -> set[int]:
         for index, slot in enumerate(slots):
             if not slot.role.startswith("comparison"):
                 continue
-            if slot.period_cue is not None:
-                consumed.add(id(slot.period_cue))
-                continue
             stop = next((s.figure.start for s in slots[index + 1 :]
                          if not s.role.startswith("comparison")), frame.end + 1)
             following = [i for i in frame.items if i.kind == "PERIOD" and
                          slot.figure.end <= i.start < stop]
-            if following:
+            if slot.period_cue is None and following:
                 slot.period_cue = following[0]
-                consumed.update(id(i) for i in following)
+            if slot.period_cue is not None:
+                consumed.add(id(slot.period_cue))
+            consumed.update(id(i) for i in following)
     return consumed
 
 

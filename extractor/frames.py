@@ -691,8 +691,8 @@ def _period_for(text: str, offset: int, items: list[Item], position: int) -> Ite
     for ahead in items[position + 1 :]:
         gap = _gap(text, offset, end, ahead.start)
         if ahead.kind == "PERIOD":
-            if re.fullmatch(r"[\s,]*(?:in|during|for|the|marked in|recorded in|"
-                            r"posted in|seen in|registered in|at end-?)?[\s,]*",
+            if re.fullmatch(r"[\s,]*(?:(?:in|during|for|marked in|recorded in|posted in|"
+                            r"seen in|registered in|at end-?)\s+)?(?:the\s+)?[\s,]*",
                             gap, re.IGNORECASE):
                 return ahead
             return None
