@@ -869,6 +869,7 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
 
     frame_periods = [i for i in frame.items if own_period(i)]
     sentence_periods = [i for f in frames if not f.topic for i in f.items if own_period(i)]
+    topic_periods = [i for f in frames if f.topic for i in f.items if own_period(i)]
     base_periods = [i for i in frame.items if i.kind == "PERIOD" and id(i) not in used
                     and is_comparison_period(text, 0, i)]
     reference = _as_span(ctx.reference)
@@ -918,7 +919,8 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
                     target[0] = key
         for period_cue, period_slots in by_period:
             draft = _draft(ctx, frame, subject, period_slots, period_cue, frame_periods,
-                           sentence_periods, reference, sentence, frame_currency, base_periods)
+                           sentence_periods, reference, sentence, frame_currency, base_periods,
+                           topic_periods)
             if draft is None:
                 continue
             draft.rules.append(rule)
@@ -1007,7 +1009,7 @@ def _forecast_cue(frame: Frame) -> Item | None:
 def _draft(ctx: ArticleContext, frame: Frame, subject: Subject, slots: list[Slot],
            period_cue: Item | None, frame_periods: list[Item], sentence_periods: list[Item],
            reference: Span | None, sentence: tuple[int, int], frame_currency: str | None,
-           base_periods: list[Item] = ()) -> Draft | None:
+           base_periods: list[Item] = (), topic_periods: list[Item] = ()) -> Draft | None:
     draft = Draft(subject=subject, sentence=sentence)
     if period_cue is not None and is_comparison_period(ctx.text, 0, period_cue):
         period_cue = None
@@ -1025,7 +1027,14 @@ def _draft(ctx: ArticleContext, frame: Frame, subject: Subject, slots: list[Slot
             draft.qualifiers.add("revised")
     if draft.value is None and draft.change is None:
         return None
-    undated = [i for i in frame_periods + sentence_periods if i.rule_id not in _SINGLE_DAYS]
+    # The frame's own period nearest its figures ("The February figure gives a surplus for
+    # 1987 of 180 mln crowns"), else one elsewhere in the sentence, even in a clause about
+    # something else ("Industrial production in January and February ... while exports fell").
+    anchor = min(s.figure.start for s in slots)
+    own = sorted((i for i in frame_periods if i.rule_id not in _SINGLE_DAYS),
+                 key=lambda i: (abs(i.start - anchor), i.start < anchor))
+    elsewhere = [i for i in sentence_periods + topic_periods if i.rule_id not in _SINGLE_DAYS]
+    undated = own + elsewhere
     cue = period_cue or (undated[0] if undated else None)
     period = _resolve(ctx, cue, subject, reference) if cue is not None else None
     if period is not None and period.value.granularity == "year":

@@ -240,10 +240,12 @@ def resolve_period(
             return None
         return Span(date(anchored, month, first), date(anchored, month, last), "range", leaned)
 
-    # "the seven months": the months up to the end of the period the passage is about
-    n_months = re.fullmatch(r"(?:those )?(\w+) months", raw)
+    # "the seven months", "the two-month cumulative (deficit)": the months up to the end of
+    # the period the passage is about
+    n_months = re.fullmatch(r"(?:those )?(\w+) months|(\w+)-month (?:cumulative|total|period|"
+                            r"running)", raw)
     if n_months:
-        count = parse_count(n_months.group(1))
+        count = parse_count(n_months.group(1) or n_months.group(2))
         if count is None or reference is None or not 1 <= count <= 24:
             return None
         end = _month_end(reference.end)
