@@ -55,7 +55,8 @@ _PARTNER_ROLE = re.compile(
 _ANAPHORIC_PARTNER = re.compile(
     r"\b(?:to|from|with)\s+(?:those|these|that|the same|this)\s+(?:countries|nations|"
     r"markets|economies|bloc|region|country|group|destinations)\b|\bthere\b", re.IGNORECASE)
-_LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|as well as|plus)?\s*(?:,\s*and|and)?\s*(?:the\s+)?$",
+# Places in a list are separated; adjacent ones ("Mid-East Gulf states") name one place.
+_LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|as well as|plus)\s*(?:,\s*and|and)?\s*(?:the\s+)?$",
                        re.IGNORECASE)
 MEASURE_QUALIFIERS = ("daily_average", "seasonally_adjusted", "forecast", "comparison")
 ARTICLE_QUALIFIERS = ("preliminary", "customs_cleared")
@@ -125,6 +126,7 @@ class Subject:
     partner: Ref | None = None
     commodity: Ref | None = None
     inherited_flow: bool = False
+    reporter_stated: bool = False
 
 
 @dataclass(slots=True)
@@ -460,8 +462,9 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
             seen_figure = True
         if item.kind == "PLACE":
             if re.search(rf"\b{preps}\s+(?:the\s+|its\s+|their\s+|other\s+)?"
-                         rf"(?:(?:[\w-]+\s+){{0,3}}(?:of|in)\s+(?:the\s+)?)?$", gap,
-                         re.IGNORECASE) or (mode == "partner" and _LIST_GAP.match(gap)):
+                         rf"(?:(?:[\w-]+\s+){{0,3}}(?:of|in)\s+(?:the\s+)?|"
+                         rf"(?:[a-z][\w-]+\s+){{0,2}})$", gap) or \
+                    (mode == "partner" and _LIST_GAP.match(gap)):
                 if not any(p.value.code == item.cue.rule.code for p in partners):
                     partners.append(_place_ref(item.cue))
                 mode = "partner"
@@ -551,6 +554,7 @@ def _inherit_subject(ctx: ArticleContext, subject: Subject) -> Subject:
     "bilateral trade" passage is about; the partner of a breakdown by goods continuing the
     previous frame of the sentence ("imports of grain from Russia ..., along with a 100%
     increase in vegetable imports") or the previous fact on the same goods."""
+    subject.reporter_stated = subject.reporter is not None
     if subject.reporter is None:
         recent = ctx.recent_reporter or ctx.default_reporter
         if recent is not None:
@@ -564,6 +568,12 @@ def _inherit_subject(ctx: ArticleContext, subject: Subject) -> Subject:
     if (subject.partner is None and before is not None and before.partner is not None and
             subject.commodity is not None and before.commodity is not None and
             subject.flow == before.flow):
+        subject.partner = replace(before.partner, inherited=True)
+    elif (subject.partner is None and subject.commodity is None and before is not None and
+          before.partner is not None and before.commodity is None and
+          not subject.reporter_stated and
+          (subject.flow != before.flow or before.flow == "total_trade")):
+        # "Total trade with the Gulf states fell 40 pct, with imports at 1.55 billion dlrs"
         subject.partner = replace(before.partner, inherited=True)
     last = ctx.last_subject
     if (subject.partner is None and last is not None and last.partner is not None and

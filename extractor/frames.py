@@ -315,8 +315,8 @@ def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:
         return None
     if item.rule.form == "verb":
         return "member"  # "volumes shipped", "goods exported": not a new subject
-    if not between and re.fullmatch(r"\s*(?:on|in|of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}",
-                                    gap, re.IGNORECASE):
+    if all(i.kind in ("COMMODITY", "QUALIFIER") for i in between) and re.fullmatch(
+            r"\s*(?:on|in|of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", gap, re.IGNORECASE):
         return "member"  # "surplus on goods trade", "deficit in merchandise trade"
     if same and not any(i.kind in ("PLACE", "COMMODITY") for i in between) and len(gap) < 60:
         return "opener"  # "The trade balance logged a deficit of ..."
@@ -425,8 +425,11 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
             continue
         anchor = next((other for other in reversed(items[:position])
                        if other.kind not in ("QUALIFIER", "MARKER")), None)
-        comparator = _COMPARATOR.search(
-            _gap(text, offset, anchor.end if anchor is not None else frame.start, item.start))
+        last_figure = next((other for other in reversed(items[:position]) if other.kind == "FIG"),
+                           None)
+        window_start = max(frame.start, item.start - 30,
+                           last_figure.end if last_figure is not None else frame.start)
+        comparator = _COMPARATOR.search(_gap(text, offset, window_start, item.start))
         if anchor is not None and anchor in frame.comparison_openers and \
                 re.fullmatch(r"\s*(?:of|at|:)?\s*", gap_left):
             comparator = _COMPARATOR.search("from ")  # "compared with a deficit of $0.2 billion"
@@ -503,9 +506,10 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
 
 def _flow_is_changed(text: str, offset: int, frame: Frame) -> bool:
     """"an increase in the surplus on oil of 200 mln stg": the frame's figures are changes."""
-    if not frame.flows:
+    flows = [i for i in frame.items if i.kind == "FLOW"]
+    if not flows:
         return False
-    head = frame.flows[0]
+    head = flows[-1] if len(flows) > 1 else flows[0]
     before = [i for i in frame.items if i.end <= head.start]
     if not before or before[-1].kind != "CHANGE" or before[-1].rule.form != "noun":
         return False
