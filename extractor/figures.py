@@ -20,15 +20,20 @@ _PP = (
     r"\s?(?:percentage[\s-]points?|pct[\s-]points?|per\s?cent(?:age)?[\s-]points?|"
     r"percent[\s-]points?|pp|ppts?|ppt)\b"
 )
-# A sign counts only at the start of a figure ("+5.1%", "(-3.4%)"), never inside "COVID-19".
-_NUMBER = rf"(?:(?:(?<=[\s(:])|^)[+\-\u2212])?(?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|{DIGITS})"
+# A sign counts only at the start of a figure ("+5.1%", "(-3.4%)", "$-50.8bn"), never inside
+# "COVID-19".
+_SIGN = r"(?:(?:(?<=[\s(:$€£¥])|^)[+\-\u2212])?"
+_NUMBER = rf"{_SIGN}(?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|{DIGITS})"
 _NOT_ORDINAL = r"(?!(?:st|nd|rd|th)\b)"
 # A number ends where its digits end: "1.5mm" is never "1" with a leftover ".5mm".
 _WHOLE = r"(?![.,]?\d)"
 # "minus 5 degrees", "minus-1.4": the word is the sign.
 _MINUS = r"(?:(?i:minus)[\s-])?"
-_START = r"(?<![\w$£€¥.,])(?<!\w[\-/])"
+# "sub-7 nanometer" starts a figure after its prefix; other word-hyphen-digit runs do not.
+_START = r"(?:(?<=\bsub-)|(?<![\w$£€¥.,])(?<!\w[\-/]))"
 _SIGNS = "+-\u2212"
+# "by X to Y" is a change and the level it reached, never a range.
+_CHANGE_THEN_LEVEL = re.compile(r"\bby\s+$", re.IGNORECASE)
 # A first range end with a thousands separator is written in full and borrows no scale.
 _IN_FULL = re.compile(r"\d,\d{3}")
 
@@ -123,7 +128,8 @@ class FigureGrammar:
         bounds = {rule.pattern.lower(): rule.bound for rule in rules.of("BOUND")}
         self._bounds = bounds
         self._bound_re = re.compile(
-            rf"(?:^|[^\w])(?P<bound>{_alternation(list(bounds), case_sensitive=False)})\s+$"
+            rf"(?:^|[^\w])(?P<bound>{_alternation(list(bounds), case_sensitive=False)})"
+            r"(?:\s+|(?<=-))$"
             r"|(?P<tilde>~)\s?$"
         )
 
@@ -162,6 +168,8 @@ class FigureGrammar:
             "number2": f"(?P<number2>{_MINUS}{_NUMBER}){_WHOLE}{_NOT_ORDINAL}",
             "words": f"(?P<words>(?i:{WORD_NUMBER}))(?![a-zA-Z])",
             "words2": f"(?P<words2>(?i:{WORD_NUMBER}))(?![a-zA-Z])",
+            # "a million people", "a billion dollars": the article is the number one.
+            "article": r"(?P<words>(?i:an?))(?=\s)",
             "scale": scale("scale"),
             "scale2": scale("scale2"),
             "postsymbol": f"(?P<symbol>{_alternation(post_symbols, case_sensitive=True)})",
@@ -182,13 +190,15 @@ class FigureGrammar:
             self.rules.append((rule, compiled))
             first = re.match(r"\{(\w+)\}", rule.template)
             slot = first.group(1) if first else "literal"
-            slot = {"sign": "symbol", "number": "number", "words": "words"}.get(slot, slot)
+            slot = {"sign": "symbol", "number": "number", "words": "words",
+                    "article": "words"}.get(slot, slot)
             self._by_slot.setdefault(slot, []).append((order, rule, compiled))
         self._digit_core = re.compile(r"(?<![\d.,])\d|(?<![\d.])\.\d")
         self._word_core = re.compile(
             rf"\b{_alternation([*UNITS, *TENS], case_sensitive=False)}(?![a-z])", re.IGNORECASE
         )
         self._minus_left = re.compile(r"\b(?i:minus)[\s-]$")
+        self._article_core = re.compile(rf"\b(?i:an?)\s+(?={word_scales}(?![a-zA-Z]))")
         self._symbol_left = re.compile(rf"{_alternation(symbols, case_sensitive=True)}\s?$")
         self._code_left = re.compile(rf"\b{_alternation(codes, case_sensitive=True)}\s?$")
 
@@ -197,6 +207,7 @@ class FigureGrammar:
                                        "code": set()}
         cores = [(m.start(), "number") for m in self._digit_core.finditer(text)]
         cores += [(m.start(), "words") for m in self._word_core.finditer(text)]
+        cores += [(m.start(), "words") for m in self._article_core.finditer(text)]
         for position, kind in cores:
             starts[kind].add(position)
             if position and text[position - 1] in _SIGNS:
@@ -204,11 +215,13 @@ class FigureGrammar:
             minus = self._minus_left.search(text, max(0, position - 6), position)
             if minus:
                 starts[kind].add(minus.start())
-            left = text[max(0, position - 10) : position]
+            # "$-50.8bn": the sign may stand between the currency and the digits.
+            anchor = position - 1 if position and text[position - 1] in _SIGNS else position
+            left = text[max(0, anchor - 10) : anchor]
             for slot, regex in (("symbol", self._symbol_left), ("code", self._code_left)):
                 found = regex.search(left)
                 if found:
-                    start = position - len(left) + found.start()
+                    start = anchor - len(left) + found.start()
                     starts[slot].add(start)
                     if start and text[start - 1] in _SIGNS:
                         starts[slot].add(start - 1)
@@ -235,7 +248,7 @@ class FigureGrammar:
         groups = match.groupdict()
         spelled = bool(groups.get("words"))
         first_text = groups.get("number") or groups.get("words") or ""
-        first = parse_number(first_text)
+        first = 1.0 if first_text.lower() in ("a", "an") else parse_number(first_text)
         if first is None:
             return None
         scale = self._scale_of(groups.get("scale"))
@@ -245,6 +258,9 @@ class FigureGrammar:
         value: float | tuple[float, float] = apply_scale(first, scale or second_scale)
         second_text = groups.get("number2") or groups.get("words2")
         if second_text:
+            first_end = match.end("number") if groups.get("number") else match.end("words")
+            second_start = match.start("number2") if groups.get("number2") else \
+                match.start("words2")
             second = parse_number(second_text)
             if second is None:
                 return None
@@ -259,6 +275,14 @@ class FigureGrammar:
                 low = borrowed
             value = (low, high)
             if high < low:
+                return None
+            # "increased by $43.6 billion to $419.2 billion": two full amounts after "by", far
+            # apart, are a change and the level it reached; "fall by 15 billion to 20 billion
+            # dlrs" and "dropped by 1 to 1.5 degrees" stay ranges.
+            between = match.string[first_end:second_start]
+            before = match.string[max(0, match.start() - 12):match.start()]
+            if re.search(r"\bto\b", between) and re.search(r"[^\sto]", between) and \
+                    high > 2 * abs(low) and _CHANGE_THEN_LEVEL.search(before):
                 return None
         if groups.get("unit2") and self._unit_name(groups["unit2"]) != self._unit_name(
                 groups.get("unit") or ""):

@@ -37,10 +37,22 @@ UNIT_SKIP_SURFACES = {
     "point", "points", "pair", "pairs", "mark", "marks", "pound", "pounds", "yen", "won",
     "per cent", "percent", "percents", "cent", "cents", "dime", "dimes", "quarter", "quarters",
     "mm", "ton", "tons",
+    # Names and words that news copy uses far more often than the unit ("63 Tesla cars",
+    # "36 league games", "5 PC makers", "the World Cup", "a 6 pack").
+    "tesla", "teslas", "henry", "henries", "pc", "pcs", "league", "leagues", "gal", "gals",
+    "gross", "grosses", "span", "spans", "drop", "drops", "turn", "turns", "cycle", "cycles",
+    "circle", "circles", "shake", "shakes", "dot", "dots", "pond", "ponds", "quad", "quads",
+    "pack", "packs", "cup", "cups", "stoke", "stokes", "bar", "bars", "rad", "rads", "gray",
+    "grays", "barn", "barns", "bip", "bips", "beep", "beeps", "nit", "nits", "pel", "pels",
+    "twelfty", "centum", "centums", "lustrum", "tetrad", "tetrade", "tetrads", "quartet",
+    "ell", "ells", "parts-per-million",
 }
-# Case-sensitive symbols that are clock suffixes or place abbreviations after a number
-# ("10.45pm", "5am", "Harrisburg, PA 17101"), never picometres, attometres or petaamperes.
-UNIT_SKIP_SYMBOLS = {"am", "pm", "Pm", "PA", "AM", "PM"}
+# Case-sensitive symbols that are clock suffixes or abbreviations after a number ("10.45pm",
+# "5am", "Harrisburg, PA 17101"), never picometres, attometres or petaamperes.
+UNIT_SKIP_SYMBOLS = {"am", "pm", "Pm", "PA", "AM", "PM",
+                     # initials far more common than the unit: TV sets, EVs, VA hospitals
+                     "TV", "EV", "TA", "EA", "EB", "EW", "GA", "MA", "MP", "VA", "TR", "AU", "UA",
+                     "au", "ua"}
 # quantulum3 writes the micro prefix with MICRO SIGN (U+00B5); text mostly uses GREEK SMALL
 # LETTER MU (U+03BC), so every such symbol gets a mu spelling too.
 MICRO_SIGN, GREEK_MU = "\u00b5", "\u03bc"

@@ -44,6 +44,9 @@ MONEY = [
     ("a notebook for 1,200€ to work", ("1,200€", 1200.0, "EUR")),
     ("turnover of 1.23 billion shekels", ("1.23 billion shekels", 1.23e9, "ILS")),
     ("lost 2.70 percent to Y=5,182", ("Y=5,182", 5182.0, "JPY")),
+    ("worth up to PS2.7m", ("PS2.7m", 2.7e6, "GBP")),
+    ("decrease to $-50.8bn, while", ("$-50.8bn", -5.08e10, "USD")),
+    ("It is a million dollar house.", ("a million dollar", 1e6, "USD")),
 ]
 
 
@@ -59,6 +62,14 @@ MONEY_RANGES = [
 @pytest.mark.parametrize(("text", "value"), MONEY_RANGES, ids=[m[0] for m in MONEY_RANGES])
 def test_money_ranges_share_a_scale_only_when_the_first_end_lacks_one(grammar, text, value):
     assert [f.value for f in grammar.find(text) if f.kind == "money"] == [value]
+
+
+def test_by_an_amount_to_a_level_is_no_range(grammar):
+    figures = grammar.find("the deficit increased by $43.6 billion to $419.2 billion")
+    assert [f.value for f in figures] == [4.36e10, 4.192e11]
+    assert [f.value for f in grammar.find("to fall by 15 billion to 20 billion dlrs")] == [
+        (1.5e10, 2e10)]
+    assert [f.value for f in grammar.find("dropped by 1 to 1.5 degrees Celsius")] == [(1.0, 1.5)]
 
 
 def test_a_year_before_a_scaled_amount_is_no_range(grammar):
@@ -116,6 +127,8 @@ QUANTITIES = [
     ("the Dow lost 190 points", 190.0, "point"),
     ("shares rose to 164p", 164.0, "penny"),
     ("Ajax scored after 55 minutes", 55.0, "minute"),
+    ("only ~45g each", 45.0, "gram"),
+    ("a million tonnes of wheat", 1e6, "tonne"),
 ]
 
 
@@ -127,7 +140,7 @@ def test_quantities(grammar, text, value, unit):
 
 BOUNDS = [("about $3 billion", "~"), ("nearly 12%", "~"), ("more than 40 percent", ">"),
           ("over 2 million tonnes", ">"), ("less than 5 pct", "<"), ("up to $1bn", "<"),
-          ("exactly $3 billion", "=")]
+          ("exactly $3 billion", "="), ("sub-7 nanometer chips", "<"), ("area ≈ 32m2", "~")]
 
 
 @pytest.mark.parametrize(("text", "bound"), BOUNDS, ids=[b[0] for b in BOUNDS])
