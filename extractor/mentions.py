@@ -1,43 +1,741 @@
-"""The mention layer: every figure, period, place and commodity of a document as a record."""
+"""The mention layer: every figure, period, place and commodity of a document as a record.
+
+Figure mentions start from the shared figure grammar and then follow conventions that only the
+mention layer needs, so facts never change because of them: numbers that are names, clock
+times, years, addresses or scores are dropped; a number takes the noun it counts as its unit
+("14 first-team players"), ages read as "year of age", rates keep their "per" part ("$3,500 a
+month"); vague amounts ("tens of thousands of students") and fractions ("a third of those
+screened") become mentions of their own; and each figure gets a direction when it is itself a
+change, and a bound.
+"""
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
+from .figures import Figure, _alternation
 from .frames import _FILLERS_ONLY
 from .models import Mention
+from .numbers import ORDINAL_WORDS, WORD_NUMBER, parse_number
 from .periods import Span, resolve_period
 from .pipeline import Annotation
+from .resources import RuleSet
 
 _KIND = {"money": "money", "percent": "percent", "percentage_point": "percent",
          "number": "number", "quantity": "quantity"}
 
+# ---------------------------------------------------------------------------------------------
+# Words
 
-def _direction(annotation: Annotation, index_by_start: dict[int, int], figure) -> str | None:
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+# Function words end a counted noun phrase: "13000 workers in the UK", "200 people here".
+_STOP = _word_set("""
+a an the this that these those his her its their our my your some any each every no all both
+of in on at to for from by with without into onto over under about around after before since
+during until till than as per via versus vs against between among across through within upon
+and or but nor so yet if because while whereas when where which who whom whose what how why
+is are was were be been being am has have had do does did will would shall should can could
+may might must not never also only just even still already again ever more most less least
+few several many much such another same own there here then now very too quite rather
+behind beside near inside outside along beyond toward towards like unlike despite amid than
+i you he she it we they me him us them one ones out up down off back away ago later earlier
+respectively including excluding plus minus times year-on-year annually each
+""")
+# Adjectives that qualify a count without being part of what is counted ("eight more picks").
+_SKIPPED_MODIFIERS = frozenset({"more", "additional", "extra", "further", "fewer", "less"})
+# Plural nouns no suffix rule recognises, and their singular.
+_IRREGULAR_PLURALS = {
+    "people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot",
+    "teeth": "tooth", "mice": "mouse", "geese": "goose", "staff": "staff", "police": "police",
+    "personnel": "personnel", "cattle": "cattle", "sheep": "sheep", "fish": "fish",
+    "deer": "deer", "aircraft": "aircraft", "livestock": "livestock", "data": "data",
+    "media": "media", "criteria": "criterion", "crew": "crew", "series": "series",
+    "species": "species", "viruses": "virus", "buses": "bus", "bonuses": "bonus",
+    "campuses": "campus", "statuses": "status", "censuses": "census", "surpluses": "surplus",
+}
+_NOT_PLURAL = ("ss", "us", "is", "ous", "'s", "’s")
+_TIME_WORDS = {"second": "second", "sec": "second", "s": "second", "minute": "minute",
+               "min": "minute", "hour": "hour", "hr": "hour", "h": "hour", "day": "day",
+               "d": "day", "week": "week", "wk": "week", "month": "month", "mo": "month",
+               "quarter": "quarter", "year": "year", "yr": "year", "annum": "year",
+               "decade": "decade", "century": "century"}
+_YEAR_CONTEXT = re.compile(
+    r"(?:\b(?:in|since|from|between|until|till|by|before|after|during|circa)"
+    r"|\bA\.?D\.?|\bB\.?C\.?|\b\d{4}\s+(?:and|to|or))\s+$", re.IGNORECASE)
+_MONTHS_DAYS = _word_set("""january february march april may june july august september october
+november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
+thursday friday saturday sunday""")
+
+# Clock times and timestamps: "9:35 PM", "10.45pm", "2 p.m.", "0401 GMT", "2019-09-01T10:38".
+_CLOCK = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s?[ap]\.?\s?m\b\.?)?"
+    r"|\b\d{1,2}(?:\.\d{2})?\s?[ap]\.?m\.?(?![a-z])|\b\d{1,2}(?:\.\d{2})?\s?[AP]\.?M\.?(?![a-z])"
+    r"|\b\d{4}\s?(?:GMT|UTC|EDT|EST|CDT|CST|PDT|PST|BST|CET|JST)\b")
+# Sports scores and results read from the larger side: "beat Charlton 2-1", "tied at 89-89".
+_SCORE = re.compile(r"(?<![\d.,/-])\b(\d{1,3})-(\d{1,3})\b(?![\d/%-]|[.,]\d|\s?(?:per\s?cent|pct))")
+# Street numbers and postal codes: "575 Wilbraham Road", "9 E 71st St", "the 90049 ZIP Code".
+_ADDRESS = re.compile(
+    r"\b\d+(?:-\d+)?[A-Za-z]?\s+(?:[A-Z0-9][\w.]*\s+){0,3}"
+    r"(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Ln|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|"
+    r"Terrace|Highway|Hwy|Parkway|Pkwy|Square|Crescent|Close)\b"
+    r"|\b\d{5}\s+ZIP\b|\bZIP(?:\s+[Cc]ode)?\s+\d{5}\b")
+# A spelled number glued to a word is a classifier, not an amount: "a five-year plan".
+_SPELLED_COMPOUND = re.compile(r"-[A-Za-z]")
+# Ages: "a 50 year-old man", "the 65-year-old", "30 years old", "under the age of 5 years".
+_AGE_AFTER = re.compile(
+    r"[\s-]*(?P<unit>year|month|week|day)s?[\s-]*old\b|[\s-]+(?P<unit2>year|month)s?\s+of\s+age\b",
+    re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\bage\s+of\s+$", re.IGNORECASE)
+_AGE_YEARS = re.compile(r"\s+years?\b", re.IGNORECASE)
+# "one of the best wireless speakers", "one of Airbnb's earliest investments"
+_ONE_OF = re.compile(r"\s+of\s+(?:(?:the|his|her|its|their|our|my|your|these|those)\s+"
+                     r"|(?=[A-Z][\w&.-]*(?:'s|’s)\s+))")
+# A rate after an amount: "$3,500 a month", "$10 per gram", "140 km/h", "20 per week".
+_RATE = re.compile(r"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+|\s*-\s*an?\s*-\s*|\s+an?-)",
+                   re.IGNORECASE)
+_MULTIPLE = re.compile(
+    rf"(?<![\w-])(?P<times>\d+(?:\.\d+)?|(?i:{WORD_NUMBER}))-?fold\b", re.IGNORECASE)
+_WORD = re.compile(r"[A-Za-z][\w&'’.-]*[\w]|[A-Za-z]")
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A figure mention while conventions are applied to it."""
+
+    kind: str
+    start: int
+    end: int
+    value: float | tuple[float, float]
+    unit: str | None
+    rule: str
+    bound: str = "="
+    direction: str | None = None
+    figure: Figure | None = None
+    counted: bool = False
+
+
+class _Lexicon:
+    """The mention layer's word lists, compiled once per rule set."""
+
+    def __init__(self, rules: RuleSet):
+        units_cs: dict[str, str] = {}
+        units_ci: dict[str, str] = {}
+        for rule in rules.of("UNIT"):  # first rule wins, as in the figure grammar
+            if rule.case_sensitive:
+                units_cs.setdefault(rule.pattern, rule.unit)
+            else:
+                units_ci.setdefault(rule.pattern.lower(), rule.unit)
+        self.units_cs, self.units_ci = units_cs, units_ci
+        self.unit = re.compile(
+            rf"(?:{_alternation(list(units_cs), case_sensitive=True)}"
+            rf"|{_alternation(list(units_ci), case_sensitive=False)})(?![A-Za-z])")
+        self.currency_names = {r.pattern.lower(): r.currency for r in rules.of("CURRENCY")
+                               if r.kind == "name"}
+        self.currency_name = re.compile(
+            rf"\s*{_alternation(list(self.currency_names), case_sensitive=False)}(?![A-Za-z])")
+        self.vague = {r.pattern.lower(): (r.low, r.high) for r in rules.of("VAGUE_AMOUNT")}
+        self.vague_re = re.compile(
+            rf"\b(?P<vague>{_alternation(list(self.vague), case_sensitive=False)})\s+of\s+",
+            re.IGNORECASE)
+        self.fractions = {r.pattern.lower(): r.value for r in rules.of("FRACTION")}
+        fraction_words = _alternation(list(self.fractions), case_sensitive=False)
+        # "half the condos", "a third of those", "two-thirds of", "one out of three Germans"
+        self.fraction_re = re.compile(
+            rf"(?<![\w-])(?:(?P<count>(?i:a|an|one|two|three|four|five|six|seven|eight|nine))"
+            rf"[\s-])?(?P<part>{fraction_words})\s+(?:of\s+)?(?=\S)"
+            rf"|(?<![\w-])(?P<num>(?i:one|two|three|four|five|six|seven|eight|nine|\d+))\s+out\s+of"
+            rf"\s+(?P<den>(?i:two|three|four|five|six|seven|eight|nine|ten|\d+))\b"
+            rf"|(?<![\w/.-])(?P<a>\d+)\s?[/\u2044](?P<b>\d+)(?![\w/.-])")
+        self.names = frozenset(r.pattern.lower() for r in rules.of("NUMBERED_NAME"))
+        self.bounds = {r.pattern.lower(): r.bound for r in rules.of("BOUND")}
+        self.bound_re = re.compile(
+            rf"(?:^|[^\w])(?P<bound>{_alternation(list(self.bounds), case_sensitive=False)})"
+            r"(?:\s+|(?<=-))$|(?P<tilde>~)\s?$")
+
+    def bound_before(self, text: str, start: int) -> str:
+        """The bound the words just before `start` give: "nearly two-thirds" is ~."""
+        match = self.bound_re.search(text[max(0, start - 24):start])
+        if not match:
+            return "="
+        if match.group("tilde"):
+            return "~"
+        return self.bounds.get(re.sub(r"\s+", " ", match.group("bound").lower()), "=")
+
+    def unit_at(self, text: str, position: int) -> tuple[int, str] | None:
+        """The unit written at `position`, as (end, quantulum3 name)."""
+        match = self.unit.match(text, position)
+        if not match:
+            return None
+        surface = re.sub(r"\s+", " ", match.group(0))
+        name = self.units_cs.get(surface) or self.units_ci.get(surface.lower())
+        return (match.end(), name) if name else None
+
+
+@lru_cache(maxsize=4)
+def _lexicon(rules: RuleSet) -> _Lexicon:
+    return _Lexicon(rules)
+
+
+def singular(word: str) -> str:
+    """The singular of an English plural noun ("inches" → "inch"); other words unchanged."""
+    lower = word.lower()
+    if lower in _IRREGULAR_PLURALS:
+        return word[: len(word) - len(lower)] + _IRREGULAR_PLURALS[lower]
+    if lower.endswith("men") and len(lower) > 4:
+        return word[:-3] + word[-3] + "an"  # "fishermen" → "fisherman"
+    if not _is_plural(lower):
+        return word
+    if lower.endswith("ies") and len(lower) > 4:
+        return word[:-3] + "y"
+    if re.search(r"(?:ch|sh|x|z|ss)es$", lower):
+        return word[:-2]
+    return word[:-1]
+
+
+def _is_function_word(word: str) -> bool:
+    """A function word, unless written in capitals ("US", "IT")."""
+    return word.lower() in _STOP and not (word.isupper() and len(word) > 1)
+
+
+def _is_plural(lower: str) -> bool:
+    if lower in _IRREGULAR_PLURALS or (lower.endswith("men") and len(lower) > 4):
+        return True
+    return len(lower) > 2 and lower.endswith("s") and not lower.endswith(_NOT_PLURAL)
+
+
+_SUPERLATIVES = {"best": "good", "worst": "bad", "most": "", "least": "", "biggest": "big",
+                 "hottest": "hot", "largest": "large", "latest": "late", "earliest": "early"}
+
+
+def _base_adjective(word: str) -> str:
+    """"proudest" → "proud", "earliest" → "early", "best" → "good"; other words unchanged."""
+    lower = word.lower()
+    if lower in _SUPERLATIVES:
+        return _SUPERLATIVES[lower]
+    if lower.endswith("iest") and len(lower) > 5:
+        return lower[:-4] + "y"
+    if lower.endswith("est") and len(lower) > 5 and lower not in ("interest", "forest", "harvest"):
+        stem = lower[:-3]
+        return stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem
+    return word
+
+
+# ---------------------------------------------------------------------------------------------
+# Numbers that are not quantities
+
+
+def _blocked_spans(text: str) -> list[tuple[int, int]]:
+    """Clock times, timestamps, scores and addresses: the numbers inside them count nothing."""
+    spans = [m.span() for m in _CLOCK.finditer(text)]
+    spans += [m.span() for m in _SCORE.finditer(text) if int(m.group(1)) >= int(m.group(2))]
+    spans += [m.span() for m in _ADDRESS.finditer(text)]
+    return spans
+
+
+def _is_name(text: str, figure: Figure, lexicon: _Lexicon) -> bool:
+    """"Game 7", "iPhone 11", "the S&P 500", "BBC One", "COVID -19": a whole number right after
+    a capitalized word or a naming word ("game", "category") is part of a name."""
+    if figure.kind != "number" or not re.fullmatch(r"[+\-\u2212]?\d{1,5}|[A-Za-z]+", figure.text):
+        return False
+    before = re.search(r"([A-Za-z][\w&.'’-]*)[ \t]+$", text[max(0, figure.start - 30):figure.start])
+    if not before:
+        return False
+    word = before.group(1)
+    lower = word.lower()
+    if lower in lexicon.names:
+        return True
+    if word.endswith(".") or lower in _STOP or lower in _MONTHS_DAYS or lower in lexicon.bounds:
+        return False  # "Mass. one of the oldest ballparks": an abbreviation or a sentence end
+    return any(c.isupper() for c in word)
+
+
+def _is_year(text: str, figure: Figure) -> bool:
+    value = figure.value
+    if figure.kind != "number":
+        return False
+    ends = value if isinstance(value, tuple) else (value,)
+    if not all(re.fullmatch(r"\d{4}", t) for t in re.findall(r"[\d,.]+", figure.text)):
+        return False
+    if all(1900 <= v <= 2099 for v in ends):
+        return True
+    before = text[max(0, figure.start - 24):figure.start]
+    return all(1000 <= v <= 2199 for v in ends) and bool(_YEAR_CONTEXT.search(before))
+
+
+def _is_pronoun_one(text: str, draft: _Draft) -> bool:
+    """"each one", "the same one", "get their hands on one": the word, not a count."""
+    figure = draft.figure
+    return (figure is not None and figure.spelled and figure.kind == "number"
+            and draft.value == 1 and draft.unit is None)
+
+
+def _not_a_quantity(text: str, figure: Figure, blocked: list[tuple[int, int]],
+                    lexicon: _Lexicon) -> bool:
+    if figure.kind in ("number", "quantity") and any(
+            start < figure.end and figure.start < end for start, end in blocked):
+        return True
+    if _is_name(text, figure, lexicon) or _is_year(text, figure):
+        return True
+    # "a five-year plan": a spelled number glued to a word classifies, it does not count
+    return bool(figure.spelled and figure.kind == "number"
+                and _SPELLED_COMPOUND.match(text, figure.end)
+                and not re.match(r"-fold\b", text[figure.end:], re.IGNORECASE))
+
+
+# ---------------------------------------------------------------------------------------------
+# What a number counts
+
+
+def _words_at(text: str, position: int, limit: int) -> list[tuple[str, int]]:
+    """The words from `position` on, with their end offsets, up to the first thing that is
+    neither a word nor a space (punctuation, digits, a blank line)."""
+    words = []
+    cursor = position
+    while cursor < limit:
+        gap = re.match(r"[ \t]*\n?[ \t]*", text[cursor:limit])
+        cursor += gap.end()
+        match = _WORD.match(text, cursor)
+        if not match or match.end() > limit or (words and gap.end() == 0):
+            break
+        word = match.group(0).rstrip(".")
+        cursor = cursor + len(word)
+        words.append((word, cursor))
+        if len(word) < len(match.group(0)):
+            break  # a full stop ends the phrase
+    return words
+
+
+def _is_participle(word: str) -> bool:
+    """"charging stations", "recorded songs", "decently sized": modifiers that describe rather
+    than name what is counted. Hyphenated ones ("coal-fired") name it."""
+    return "-" not in word and word.lower().endswith(("ing", "ed", "ly"))
+
+
+def _noun_phrase(text: str, position: int, limit: int, *, plural_head: bool,
+                 max_words: int = 4) -> tuple[int, str] | None:
+    """The counted noun phrase at `position`, as (end, unit).
+
+    More than one: up to `max_words` modifiers ending at the first plural noun ("14
+    first-team players", "460 Kia and Hyundai vehicles"). One: the words up to the first
+    function word or verb ("one particular demand that", "One proposal asks")."""
+    kept: list[str] = []
+    for word, end in _words_at(text, position, limit)[: max_words + 2]:
+        lower = word.lower()
+        if lower in _SKIPPED_MODIFIERS and not kept:
+            continue
+        if lower == "and" and kept and plural_head:
+            continue
+        if _is_function_word(word) or lower in _MONTHS_DAYS:
+            break
+        if plural_head:
+            if _is_plural(lower):
+                modifiers = [w for w in kept if not _is_participle(w)]
+                return end, " ".join([*modifiers, singular(word)])
+            kept.append(word)
+            if len(kept) > max_words:
+                break
+            continue
+        if kept and (lower.endswith("s") or _is_participle(word)):
+            break  # "One proposal asks": the verb after a singular head
+        kept.append(word)
+        last_end = end
+        if len(kept) == 3:
+            break
+    if plural_head or not kept:
+        return None
+    while kept and _is_participle(kept[-1]):
+        kept.pop()
+    if not kept:
+        return None
+    return position + text[position:last_end].rfind(kept[-1]) + len(kept[-1]), " ".join(kept)
+
+
+_ONE_OF_SKIPPED = frozenset({"in", "of", "for", "the", "a", "an", "his", "her", "their", "its",
+                             "my", "our", "your", "to", "ever", "and", "most", "more"})
+
+
+def _phrase_after_one_of(text: str, position: int, limit: int) -> tuple[int, str] | None:
+    """"one of the most gifted and unpredictable attackers in the Premier League": the plural
+    noun with its modifiers and complements, function words left out and superlatives read
+    as their base ("best" → "good"), up to the next clause."""
+    words: list[str] = []
+    end, head = position, False
+    for match in re.finditer(r"[A-Za-z][\w'’-]*|\S", text[position:limit]):
+        token = re.sub(r"['’]s$", "", match.group(0))
+        lower = token.lower()
+        if not token[0].isalpha():
+            break
+        if lower in _ONE_OF_SKIPPED:
+            continue
+        if _is_function_word(token) or lower in _MONTHS_DAYS or (lower.endswith("ly") and not head):
+            break
+        plural = _is_plural(lower)
+        words.append(singular(token) if plural else _base_adjective(token))
+        end, head = position + match.end(), head or plural
+        if len(words) >= 8:
+            break
+    words = [w for w in words if w]
+    if not head:
+        return None
+    return end, " ".join(words)
+
+
+def _age(text: str, draft: _Draft, limit: int) -> None:
+    """"the 65-year-old", "30 years old", "under the age of 5 years": a time span that is an
+    age."""
+    unit = draft.unit.split()[0] if draft.unit else ""
+    if unit not in ("year", "month", "week", "day"):
+        return
+    old = re.match(r"[\s-]*old\b", text[draft.end:limit])
+    if old:
+        draft.end += old.end()
+        draft.unit, draft.rule = f"{unit} of age", "age.years_old"
+    elif _AGE_BEFORE.search(text[max(0, draft.start - 12):draft.start]):
+        draft.unit, draft.rule = f"{unit} of age", "age.age_of"
+        draft.bound = _age_bound(text, draft.start) or draft.bound
+
+
+def _age_bound(text: str, start: int) -> str | None:
+    """"under the age of 5" is < 5, "over the age of 21" > 21."""
+    before = text[max(0, start - 20):start]
+    if re.search(r"\b(?:under|below)\s+the\s+age\s+of\s+$", before, re.IGNORECASE):
+        return "<"
+    if re.search(r"\b(?:over|above)\s+the\s+age\s+of\s+$", before, re.IGNORECASE):
+        return ">"
+    return None
+
+
+def _count_unit(text: str, draft: _Draft, limit: int) -> None:
+    """Give a bare number the thing it counts, an age, or a "one of the X" reading."""
+    value = draft.value
+    after = text[draft.end:limit]
+    age = _AGE_AFTER.match(after)
+    if age:
+        unit = (age.group("unit") or age.group("unit2")).lower()
+        draft.end += age.end()
+        draft.unit, draft.kind, draft.rule = f"{unit} of age", "quantity", "age.years_old"
+        return
+    if _AGE_BEFORE.search(text[max(0, draft.start - 12):draft.start]):
+        years = _AGE_YEARS.match(after)
+        draft.end += years.end() if years else 0
+        draft.unit, draft.kind, draft.rule = "year of age", "quantity", "age.age_of"
+        draft.bound = _age_bound(text, draft.start) or draft.bound
+        return
+    if value == 1:
+        one_of = _ONE_OF.match(after)
+        if one_of and draft.figure is not None and draft.figure.spelled:
+            found = _phrase_after_one_of(text, draft.end + one_of.end(), limit)
+            if found:
+                draft.end, draft.unit = found
+                draft.kind, draft.rule, draft.counted = "quantity", "count.one_of", True
+                return
+    if after[:1] not in (" ", "\t", "\n"):
+        return
+    found = _noun_phrase(text, draft.end, limit, plural_head=value != 1)
+    if found:
+        draft.end, draft.unit = found
+        draft.kind, draft.rule, draft.counted = "quantity", "count.noun", True
+
+
+def _rate(text: str, draft: _Draft, limit: int, lexicon: _Lexicon) -> None:
+    """"$3,500 a month", "$10 per gram", "140 km/h", "20 per week": the unit gains its per."""
+    match = _RATE.match(text, draft.end, limit)
+    if not match:
+        return
+    position = match.end()
+    word = re.match(r"[A-Za-z]+", text[position:limit])
+    if word and word.group(0).lower().rstrip("s") in _TIME_WORDS and (
+            "/" in match.group(0) or len(word.group(0)) > 2):
+        per, end = _TIME_WORDS[word.group(0).lower().rstrip("s")] if word.group(0).lower() \
+            not in _TIME_WORDS else _TIME_WORDS[word.group(0).lower()], position + word.end()
+    else:
+        found = lexicon.unit_at(text, position)
+        if found and found[0] <= limit:
+            end, per = found
+        elif word and word.group(0).lower() in ("share", "person", "head", "capita", "game",
+                                                 "unit", "piece", "barrel", "tonne", "ton"):
+            end, per = position + word.end(), singular(word.group(0).lower())
+        else:
+            return
+    if re.match(r"[A-Za-z]", text[end:end + 1]):
+        return
+    if draft.kind == "percent" or draft.unit is None:
+        if draft.unit is None and draft.kind == "number":
+            return
+        if draft.kind == "percent":
+            return
+    draft.unit = f"{draft.unit} per {per}"
+    draft.end = end
+
+
+# ---------------------------------------------------------------------------------------------
+# Mentions the figure grammar does not make
+
+
+def _vague_amounts(text: str, lexicon: _Lexicon, taken: list[_Draft],
+                   sentences: list[tuple[int, int]]) -> list[_Draft]:
+    """"dozens of people" [12, 120], "tens of thousands of dollars" [1e4, 1e5] USD."""
+    found = []
+    for match in lexicon.vague_re.finditer(text):
+        low, high = lexicon.vague[re.sub(r"\s+", " ", match.group("vague").lower())]
+        if any(d.start < match.end() and match.start() < d.end for d in taken):
+            continue
+        limit = _sentence_end(sentences, match.start(), len(text))
+        draft = _Draft("number", match.start(), match.end("vague"), (low, high), None,
+                       "vague.amount")
+        currency = lexicon.currency_name.match(text, match.end())
+        if currency and currency.end() <= limit:
+            draft.kind, draft.end = "money", currency.end()
+            draft.unit = lexicon.currency_names[currency.group(0).strip().lower()]
+        else:
+            phrase = _noun_phrase(text, match.end(), limit, plural_head=True)
+            if phrase:
+                draft.end, draft.unit = phrase
+                draft.kind = "quantity"
+        found.append(draft)
+    return found
+
+
+def _fractions(text: str, lexicon: _Lexicon, taken: list[_Draft],
+               sentences: list[tuple[int, int]]) -> tuple[list[_Draft], list[_Draft]]:
+    """"half the condos" 0.5, "two-thirds of" 2/3, "one out of three Germans" 1/3, "1/2 pound".
+
+    Returns the fractions and the drafts they replace ("One" and "three" of "one out of three").
+    """
+    found, replaced = [], []
+    for match in lexicon.fraction_re.finditer(text):
+        limit = _sentence_end(sentences, match.start(), len(text))
+        if match.group("part"):
+            part = match.group("part").lower()
+            count = (match.group("count") or "").lower()
+            if part in ("fourth", "fifth", "sixth", "eighth", "tenth", "third", "quarter") \
+                    and not count:
+                continue  # "the third quarter", "fourth-largest": ordinals, not fractions
+            if count in ("", "a", "an") and part.endswith("s") and part != "halves":
+                continue
+            number = 1.0 if count in ("", "a", "an") else parse_number(count) or 1.0
+            value = number * lexicon.fractions[part]
+            if text[match.end(): match.end() + 1].isdigit():
+                continue
+            if re.search(rf"\b(?:{'|'.join(ORDINAL_WORDS)})[\s-]+$",
+                         text[max(0, match.start() - 12):match.start()], re.IGNORECASE):
+                continue  # "the second half of the game"
+            rule = "fraction.part"
+        elif match.group("num"):
+            num, den = parse_number(match.group("num")), parse_number(match.group("den"))
+            if not num or not den or num >= den:
+                continue
+            value, rule = num / den, "fraction.out_of"
+        else:
+            a, b = int(match.group("a")), int(match.group("b"))
+            if not b or a >= b or b > 1000:
+                continue
+            value, rule = a / b, "fraction.slash"
+        start, end = match.start(), match.end()
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        draft = _Draft("number", start, end, round(value, 12), "fraction", rule)
+        unit = lexicon.unit_at(text, re.match(r"\s*(?:of\s+(?:an?\s+)?)?", text[end:]).end() + end)
+        if rule == "fraction.slash" and unit and unit[0] <= limit:
+            draft.end, draft.unit, draft.kind = unit[0], unit[1], "quantity"
+        else:
+            whole = _fraction_of(text, end, limit)
+            if whole:
+                draft.unit = f"fraction of {whole}"
+        overlapping = [d for d in taken if d.start < draft.end and draft.start < d.end]
+        if any(d.kind != "number" or d.unit for d in overlapping):
+            continue
+        replaced += overlapping
+        found.append(draft)
+    return found, replaced
+
+
+def _fraction_of(text: str, position: int, limit: int) -> str | None:
+    """What a fraction is a fraction of: "half the condos" → "condo", "one out of three
+    Germans" → "German", "a third of the Britian population" → "Britian population"."""
+    article = re.match(r"\s*(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?", text[position:limit])
+    words = []
+    for word, _ in _words_at(text, position + article.end(), limit)[:3]:
+        if _is_function_word(word) or word.lower() in _MONTHS_DAYS:
+            break
+        words.append(word)
+        if _is_plural(word.lower()):
+            break
+    while words and (words[-1].lower().endswith(("ed", "ing")) or
+                     (len(words) > 1 and not _is_plural(words[-1].lower()) and
+                      words[-1].lower().endswith("s"))):
+        words.pop()
+    if not words:
+        return None
+    return " ".join([*words[:-1], singular(words[-1])])
+
+
+def _multiples(text: str, taken: list[_Draft]) -> list[_Draft]:
+    """"sixfold", "a 10-fold rise": the multiple as a number."""
+    found = []
+    for match in _MULTIPLE.finditer(text):
+        if any(d.start < match.end() and match.start() < d.end and d.end != match.start()
+               for d in taken):
+            continue
+        value = parse_number(match.group("times"))
+        if value:
+            found.append(_Draft("number", match.start(), match.end(), value, None,
+                                "number.multiple"))
+    return found
+
+
+# ---------------------------------------------------------------------------------------------
+# Direction and bound
+
+
+def _direction(annotation: Annotation, draft: _Draft, previous: _Draft | None) -> str | None:
     """"rose 6.4%", "fell 3.2 pct", "a 41.3% rise", "up 2 pct", "+5.1%": the figure is itself
     a change. Only adjacent cues count; the fact layer does the wider reading."""
     text = annotation.text
     cues = annotation.cues
-    before = [c for c in cues if c.label == "CHANGE" and c.end <= figure.start
-              and figure.start - c.end <= 30]
+    before = [c for c in cues if c.label == "CHANGE" and c.end <= draft.start
+              and draft.start - c.end <= 30]
     if before:
         cue = before[-1]
-        gap = text[cue.end : figure.start]
+        gap = text[cue.end: draft.start]
         if _FILLERS_ONLY.match(gap):
             return cue.rule.direction
-    after = [c for c in cues if c.label == "CHANGE" and c.start >= figure.end
-             and c.start - figure.end <= 16 and c.rule.form == "noun"]
+        # "expected to grow sales by 35 per cent": the verb's object, then "by" and the amount
+        by = re.match(r"\s*(?:[A-Za-z'’-]+\s+){1,3}by\b", gap)
+        if by and cue.rule.form == "verb" and _FILLERS_ONLY.match(gap[by.end():]):
+            return cue.rule.direction
+    after = [c for c in cues if c.label == "CHANGE" and c.start >= draft.end
+             and c.start - draft.end <= 16 and c.rule.form == "noun"]
     if after and re.fullmatch(r"[\s-]*(?:year-on-year|on-year|annual|monthly)?[\s-]*",
-                              text[figure.end : after[0].start], re.IGNORECASE):
+                              text[draft.end: after[0].start], re.IGNORECASE):
         return after[0].rule.direction
     noun_before = [c for c in cues if c.label == "CHANGE" and c.rule.form == "noun"
-                   and c.end <= figure.start and figure.start - c.end <= 6]
-    if noun_before and re.fullmatch(r"\s*of\s*", text[noun_before[-1].end : figure.start]):
+                   and c.end <= draft.start and draft.start - c.end <= 6]
+    if noun_before and re.fullmatch(r"\s*of\s*", text[noun_before[-1].end: draft.start]):
         return noun_before[-1].rule.direction
-    if figure.signed and figure.kind in ("percent", "percentage_point"):
+    figure = draft.figure
+    if figure is not None and figure.signed and figure.kind in ("percent", "percentage_point"):
         return "down" if figure.low < 0 else "up"
+    # "lost 162.31 points, or 2.14%", "were down 2.3%, Burlington by 2.6%": the coordinated
+    # figure is the same change restated or repeated.
+    if previous is not None and previous.direction is not None and re.fullmatch(
+            r"\s*,?\s*(?:or|and)\s*|\s*,\s*(?:[A-Z][\w&'’.-]*\s+){1,3}by\s+",
+            text[previous.end: draft.start]):
+        return previous.direction
     return None
+
+
+def _inherit_from_conversion(text: str, drafts: list[_Draft]) -> None:
+    """"more than 100 kilometers (60 miles)": a bracketed restatement keeps bound and
+    direction of the amount it converts."""
+    for previous, draft in zip(drafts, drafts[1:], strict=False):
+        gap = text[previous.end: draft.start]
+        if re.fullmatch(r"\s*[(\[]\s*(?:or|about|around|roughly|some|approx\.?)?\s*", gap) or (
+                re.fullmatch(r"\s*/\s*", gap) and
+                text[previous.start - 1: previous.start] == "("):
+            if draft.bound == "=":
+                draft.bound = previous.bound
+            if draft.direction is None:
+                draft.direction = previous.direction
+
+
+# A bare number compared or coordinated with a figure that has a unit: "435 homes by open
+# sale and 187 by tender", "the highest forecast is 84.75 cents, while the lowest is 74.07".
+_ELLIPSIS = re.compile(r"\b(?:and|or|but|while|whereas|compared\s+(?:with|to)|versus|vs\.?|"
+                       r"against|from|to|at|than)\b", re.IGNORECASE)
+# ... unless the bare number is a level reached after a change ("rose 0.1% to 1,333.18").
+_LEVEL_AFTER = re.compile(r"\b(?:to|at|from)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+
+
+def _share_units(text: str, drafts: list[_Draft], sentences: list[tuple[int, int]]) -> None:
+    """Bare numbers take the unit of the figure they go with: "7- or 8-inch", "8 or $9",
+    "from 4.8 to 4.7 percent" (the next figure's unit), "from 21 mpg combined to 23", "rose
+    64.06 points to 4,577.10", "460 Kia and Hyundai vehicles ... compared with 63" (the last
+    figure's unit)."""
+    for index, draft in enumerate(drafts):
+        if draft.kind != "number" or draft.unit is not None or \
+                not draft.rule.startswith("number."):
+            continue
+        following = drafts[index + 1] if index + 1 < len(drafts) else None
+        previous = drafts[index - 1] if index else None
+        sentence_start = max((s for s, _ in sentences if s <= draft.start), default=0)
+        if following is not None and following.kind in ("quantity", "money", "percent") and \
+                following.unit and not following.counted and (
+                    re.fullmatch(r"-?\s*(?:or|and|-|–)\s*", text[draft.end: following.start])
+                    or (re.fullmatch(r"\s*to\s*", text[draft.end: following.start]) and
+                        re.search(r"\bfrom\s+$", text[max(0, draft.start - 6): draft.start]))):
+            draft.kind, draft.unit = following.kind, following.unit.split(" per ")[0]
+            continue
+        if previous is None or previous.start < sentence_start or not previous.unit or \
+                previous.unit.startswith("fraction"):
+            continue
+        gap = text[previous.end: draft.start]
+        if len(gap) > 80 or not _ELLIPSIS.search(gap):
+            continue
+        if previous.kind == "percent" and _LEVEL_AFTER.search(gap):
+            continue
+        draft.kind, draft.unit, draft.counted = previous.kind, previous.unit, previous.counted
+
+
+# ---------------------------------------------------------------------------------------------
+# Assembly
+
+
+def _sentence_end(sentences: list[tuple[int, int]], position: int, default: int) -> int:
+    for start, end in sentences:
+        if start <= position < end:
+            return end
+    return default
+
+
+def _figure_drafts(annotation: Annotation) -> list[_Draft]:
+    text = annotation.text
+    rules = annotation.rules or RuleSet.load()
+    lexicon = _lexicon(rules)
+    blocked = _blocked_spans(text)
+    sentences = annotation.sentences
+    drafts: list[_Draft] = []
+    for figure in annotation.figures:
+        if _not_a_quantity(text, figure, blocked, lexicon):
+            continue
+        unit = figure.currency or figure.unit
+        if figure.kind == "percent":
+            unit = "percent"
+        drafts.append(_Draft(_KIND[figure.kind], figure.start, figure.end, figure.value, unit,
+                             figure.rule, bound=figure.bound, figure=figure))
+    fractions, replaced = _fractions(text, lexicon, drafts, sentences)
+    drafts = sorted([d for d in drafts if d not in replaced] + fractions, key=lambda d: d.start)
+    for draft in drafts:
+        limit = _sentence_end(sentences, draft.start, len(text))
+        following = [d.start for d in drafts if d.start >= draft.end]
+        limit = min([limit, *following])
+        if draft.kind == "number" and draft.rule.startswith("number."):
+            _count_unit(text, draft, limit)
+        elif draft.kind == "quantity":
+            _age(text, draft, limit)
+        if draft.kind in ("money", "quantity"):
+            _rate(text, draft, limit, lexicon)
+    drafts = [d for d in drafts if not _is_pronoun_one(text, d)]
+    made = _vague_amounts(text, lexicon, drafts, sentences) + _multiples(text, drafts)
+    for draft in [*made, *fractions]:
+        draft.bound = lexicon.bound_before(text, draft.start)
+    drafts += made
+    drafts.sort(key=lambda d: d.start)
+    _share_units(text, drafts, sentences)
+    previous = None
+    for draft in drafts:
+        draft.direction = _direction(annotation, draft, previous)
+        previous = draft
+    _inherit_from_conversion(text, drafts)
+    return drafts
 
 
 def build_mentions(doc_id: str, annotation: Annotation, *, published: date | None,
@@ -45,17 +743,12 @@ def build_mentions(doc_id: str, annotation: Annotation, *, published: date | Non
     """Mentions of one annotated document, in text order."""
     resolved = period_resolutions or {}
     mentions: list[Mention] = []
-    index_by_start = {c.start: i for i, c in enumerate(annotation.cues)}
-    for figure in annotation.figures:
-        value = list(figure.value) if isinstance(figure.value, tuple) else figure.value
-        unit = figure.currency or figure.unit
-        if figure.kind == "percent":
-            unit = "percent"
+    for draft in _figure_drafts(annotation):
+        value = list(draft.value) if isinstance(draft.value, tuple) else draft.value
         mentions.append(Mention(
-            doc_id=doc_id, kind=_KIND[figure.kind], text=figure.text, start=figure.start,
-            end=figure.end, value=value, unit=unit,
-            direction=_direction(annotation, index_by_start, figure),
-            bound=figure.bound, rule=figure.rule,
+            doc_id=doc_id, kind=draft.kind, text=annotation.text[draft.start:draft.end],
+            start=draft.start, end=draft.end, value=value, unit=draft.unit,
+            direction=draft.direction, bound=draft.bound, rule=draft.rule,
         ))
     for cue in annotation.cues:
         if cue.label == "PERIOD":

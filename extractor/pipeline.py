@@ -46,6 +46,7 @@ class Annotation:
     cues: list[Cue]
     figures: list[Figure]
     extra: dict[str, Any] = field(default_factory=dict)
+    rules: RuleSet | None = None
 
 
 def _is_hard_wrapped(text: str) -> bool:
@@ -176,7 +177,7 @@ class Annotator:
             if span is not None
         ]
         sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
-        return Annotation(text, doc, sentences, cues, figures)
+        return Annotation(text, doc, sentences, cues, figures, rules=self.rules)
 
 
 def _char_span(doc: Doc, item: Cue | Figure) -> Span | None:

@@ -163,6 +163,30 @@ class FigureRule(_Rule):
     priority: int = 0
 
 
+class VagueAmountRule(_Rule):
+    """A vague amount the mention layer reads as a range: "dozens of" is [12, 120]."""
+
+    label: Literal["VAGUE_AMOUNT"]
+    pattern: str
+    low: float
+    high: float
+
+
+class FractionRule(_Rule):
+    """A fraction word: "half" is 0.5, "two-thirds" 2/3 ("a third of those screened")."""
+
+    label: Literal["FRACTION"]
+    pattern: str
+    value: float = Field(gt=0, lt=1)
+
+
+class NumberedNameRule(_Rule):
+    """A word that makes the number after it part of a name ("Game 7", "category 4")."""
+
+    label: Literal["NUMBERED_NAME"]
+    pattern: str
+
+
 class FiscalYearRule(_Rule):
     label: Literal["FISCAL_YEAR"]
     code: str = Field(pattern=r"^[A-Z]{3}$")
@@ -203,6 +227,9 @@ Rule = Annotated[
     | UnitRule
     | BoundRule
     | FigureRule
+    | VagueAmountRule
+    | FractionRule
+    | NumberedNameRule
     | FiscalYearRule
     | CountryCurrencyRule
     | SuccessionRule,
