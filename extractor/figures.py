@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from .numbers import DIGITS, TENS, UNITS, WORD_NUMBER, apply_scale, parse_number
 from .resources import RuleSet
 
-_SEP = r"\s?(?:-|–|—|to)\s?"
+_SEP = r"\s?(?:-to-|-|–|—|to)\s?"
 _PERCENT = r"(?:\s?%|\s?(?:percent|per\s?cent|per-cent|pct|pc)\b)"
 _PP = (
     r"\s?(?:percentage[\s-]points?|pct[\s-]points?|per\s?cent(?:age)?[\s-]points?|"
@@ -27,10 +27,13 @@ _NUMBER = rf"{_SIGN}(?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|{DIGITS})"
 _NOT_ORDINAL = r"(?!(?:st|nd|rd|th)\b)"
 # A number ends where its digits end: "1.5mm" is never "1" with a leftover ".5mm".
 _WHOLE = r"(?![.,]?\d)"
+# "1.99×10−30 kilograms", "2.998 x 10^8": a power of ten written out (a lost superscript
+# leaves "10−30").
+_TIMES_TEN = r"(?:\s?[×x]\s?10(?:\^(?P<exponent>[−\-+]?\d{1,3})|(?P<negative>[−\-]\d{1,3}))(?!\d))?"
 # "minus 5 degrees", "minus-1.4": the word is the sign.
 _MINUS = r"(?:(?i:minus)[\s-])?"
 # "sub-7 nanometer" starts a figure after its prefix; other word-hyphen-digit runs do not.
-_START = r"(?:(?<=\bsub-)|(?<![\w$£€¥.,])(?<!\w[\-/]))"
+_START = r"(?:(?<=\bsub-)|(?<![\w$£€¥.,])(?<!\w[\-/])|(?<=,)(?=(?i:minus)[\s-]))"
 _SIGNS = "+-\u2212"
 # "by X to Y" is a change and the level it reached, never a range.
 _CHANGE_THEN_LEVEL = re.compile(r"\bby\s+$", re.IGNORECASE)
@@ -164,7 +167,7 @@ class FigureGrammar:
             "code": rf"(?P<code>\b{_alternation(codes, case_sensitive=True)}(?![A-Za-z]))",
             "name": rf"(?P<name>{_alternation(names, case_sensitive=False)})(?![a-zA-Z])",
             "sign": r"(?P<sign>(?:(?<=[\s(:])|^)[+\-\u2212])?",
-            "number": f"(?P<number>{_MINUS}{_NUMBER}){_WHOLE}{_NOT_ORDINAL}",
+            "number": f"(?P<number>{_MINUS}{_NUMBER}){_WHOLE}{_NOT_ORDINAL}{_TIMES_TEN}",
             "number2": f"(?P<number2>{_MINUS}{_NUMBER}){_WHOLE}{_NOT_ORDINAL}",
             "words": f"(?P<words>(?i:{WORD_NUMBER}))(?![a-zA-Z])",
             "words2": f"(?P<words2>(?i:{WORD_NUMBER}))(?![a-zA-Z])",
@@ -255,6 +258,9 @@ class FigureGrammar:
         second_scale = self._scale_of(groups.get("scale2")) or scale
         if groups.get("sign") in ("-", "\u2212"):
             first = -first
+        exponent = groups.get("exponent") or groups.get("negative")
+        if exponent:
+            first = first * 10.0 ** int(exponent.replace("\u2212", "-"))
         value: float | tuple[float, float] = apply_scale(first, scale or second_scale)
         second_text = groups.get("number2") or groups.get("words2")
         if second_text:

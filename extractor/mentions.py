@@ -703,7 +703,9 @@ def _figure_drafts(annotation: Annotation) -> list[_Draft]:
     blocked = _blocked_spans(text)
     sentences = annotation.sentences
     drafts: list[_Draft] = []
-    for figure in annotation.figures:
+    figures = sorted([*annotation.figures, *annotation.extra.get("period_spans", [])],
+                     key=lambda f: f.start)
+    for figure in figures:
         if _not_a_quantity(text, figure, blocked, lexicon):
             continue
         unit = figure.currency or figure.unit

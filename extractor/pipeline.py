@@ -170,14 +170,20 @@ class Annotator:
             Cue(span.label_, span.start_char, span.end_char, span.text, self.rules.by_id[span.id_])
             for span in doc.spans[SPANS_KEY]
         ]
-        cues, figures = _resolve_overlaps(cues, figures)
+        kept_cues, kept_figures = _resolve_overlaps(cues, figures)
+        # Spans inside periods ("during those three months") are still durations; the mention
+        # layer lists them, facts never see them.
+        spans = [f for f in figures if f not in kept_figures and _is_time_span(f) and any(
+            c.label == "PERIOD" and c.start <= f.start and f.end <= c.end for c in kept_cues)]
+        cues, figures = kept_cues, kept_figures
         doc.spans[SPANS_KEY] = [
             span
             for span in (_char_span(doc, item) for item in (*cues, *figures))
             if span is not None
         ]
         sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
-        return Annotation(text, doc, sentences, cues, figures, rules=self.rules)
+        return Annotation(text, doc, sentences, cues, figures, extra={"period_spans": spans},
+                          rules=self.rules)
 
 
 def _char_span(doc: Doc, item: Cue | Figure) -> Span | None:
@@ -187,6 +193,10 @@ def _char_span(doc: Doc, item: Cue | Figure) -> Span | None:
     if span is not None:
         span.id_ = rule
     return span
+
+
+def _is_time_span(figure: Figure) -> bool:
+    return figure.kind == "quantity" and (figure.unit or "").split(" ")[0] in _TIME_UNITS
 
 
 def _resolve_overlaps(cues: list[Cue], figures: list[Figure]) -> tuple[list[Cue], list[Figure]]:
@@ -203,9 +213,7 @@ def _resolve_overlaps(cues: list[Cue], figures: list[Figure]) -> tuple[list[Cue]
             cue for cue in cues
             if cue.label in ("PERIOD", "STREAK") and cue.start < figure.end and figure.start < cue.end
         ]
-        plain = figure.kind == "number" or (
-            figure.kind == "quantity" and (figure.unit or "").split()[0] in _TIME_UNITS
-        )
+        plain = figure.kind == "number" or _is_time_span(figure)
         if covering or (overlapping and plain):
             continue
         keep_figures.append(figure)

@@ -56,6 +56,7 @@ MONEY_RANGES = [
     ("a fine of $3 to $5 billion", (3e9, 5e9)),
     ("priced between $62 and $68 per share", (62.0, 68.0)),
     ("from between $US160 million and $US171 million", (1.6e8, 1.71e8)),
+    ("the downside/upside in the stock is $7/$9", (7.0, 9.0)),
 ]
 
 
@@ -129,6 +130,10 @@ QUANTITIES = [
     ("Ajax scored after 55 minutes", 55.0, "minute"),
     ("only ~45g each", 45.0, "gram"),
     ("a million tonnes of wheat", 1e6, "tonne"),
+    ("the mass of the sun is 1.99×10−30 kilograms", 1.99e-30, "kilogram"),
+    ("light travels 2.998 x 10^8 meters per second", 2.998e8, "metre per second"),
+    ("shaving time off that 0-to-60-mph sprint", (0.0, 60.0), "mile per hour"),
+    ("a cold of 387 F ,minus 233 Celsius", -233.0, "degree Celsius"),
 ]
 
 

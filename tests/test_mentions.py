@@ -152,6 +152,11 @@ def test_fractions(text, value, unit):
     assert mention.unit == unit
 
 
+def test_a_duration_inside_a_period_is_still_a_quantity():
+    mention = _only("how the economy did during those three months because of it")
+    assert (mention.text, mention.value, mention.unit) == ("three months", 3.0, "month")
+
+
 def test_ordinal_halves_are_not_fractions():
     assert _figures("in the second half of the game") == []
 
