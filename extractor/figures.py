@@ -324,10 +324,13 @@ class FigureGrammar:
         unit_text = re.sub(r"\s+", " ", text)
         return self._unit.get(unit_text) or self._unit.get(unit_text.lower())
 
-    def find(self, text: str) -> list[Figure]:
-        """All figures in `text`, longest match first on overlaps, in text order."""
+    def find(self, text: str, *, ranges: bool = True) -> list[Figure]:
+        """All figures in `text`, longest match first on overlaps, in text order; with
+        `ranges=False` each end of a range is a figure of its own."""
         candidates: list[tuple[int, int, int, Figure]] = []
         for order, rule, regex, start in self._attempts(text):
+            if not ranges and ("{number2}" in rule.template or "{words2}" in rule.template):
+                continue
             match = regex.match(text, start) if start is not None else None
             matches = [match] if start is not None else regex.finditer(text)
             for match in matches:

@@ -93,11 +93,21 @@ _SPELLED_COMPOUND = re.compile(r"-[A-Za-z]")
 _AGE_AFTER = re.compile(
     r"[\s-]*(?P<unit>year|month|week|day)s?[\s-]*old\b|[\s-]+(?P<unit2>year|month)s?\s+of\s+age\b",
     re.IGNORECASE)
-_AGE_BEFORE = re.compile(r"\bage\s+of\s+$", re.IGNORECASE)
+_AGE_BEFORE = re.compile(r"\b(?:age\s+of|aged)\s+$", re.IGNORECASE)
+_AGE_RANGE = re.compile(r"\s*(?:to|-|–)\s*(\d{1,3})\b")
 _AGE_YEARS = re.compile(r"\s+years?\b", re.IGNORECASE)
 # "one of the best wireless speakers", "one of Airbnb's earliest investments"
 _ONE_OF = re.compile(r"\s+of\s+(?:(?:the|his|her|its|their|our|my|your|these|those)\s+"
                      r"|(?=[A-Z][\w&.-]*(?:'s|’s)\s+))")
+# "He has averaged 7.3 points", "averaging 15.9 degrees": a figure a verb says is an average
+# stands for many values and is approximate. (A noun "an average of 20" names one value.)
+_AVERAGED = re.compile(r"\baverag(?:ed|es|ing)\s+$", re.IGNORECASE)
+# "gave up 517 yards", "made up 30% of sales", "took up 40%": "up" and "down" as particles of a
+# phrasal verb say nothing about a change.
+_PHRASAL = re.compile(r"\b(?:give|gives|gave|given|giving|make|makes|made|making|take|takes|took|"
+                      r"taken|taking|set|sets|setting|sign|signs|signed|signing|show|shows|"
+                      r"showed|shown|line|lined|break|broke|broken|shut|shuts|turn|turns|turned)"
+                      r"\s+$", re.IGNORECASE)
 # A rate after an amount: "$3,500 a month", "$10 per gram", "140 km/h", "20 per week".
 _RATE = re.compile(r"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+|\s*-\s*an?\s*-\s*|\s+an?-)",
                    re.IGNORECASE)
@@ -257,6 +267,11 @@ def _is_name(text: str, figure: Figure, lexicon: _Lexicon) -> bool:
     return any(c.isupper() for c in word)
 
 
+# "iPhone 11 Pro and 11 Pro Max", "Game 6 and 7": a number listed with one that was not a
+# quantity is not one either.
+_NAME_LIST = re.compile(r"(?:\s+[A-Z][\w-]*){0,2}\s*(?:,|and|or|&)\s*")
+
+
 def _is_year(text: str, figure: Figure) -> bool:
     value = figure.value
     if figure.kind != "number":
@@ -282,8 +297,11 @@ def _not_a_quantity(text: str, figure: Figure, blocked: list[tuple[int, int]],
     if figure.kind in ("number", "quantity") and any(
             start < figure.end and figure.start < end for start, end in blocked):
         return True
-    if _is_name(text, figure, lexicon) or _is_year(text, figure):
+    if _is_year(text, figure):
         return True
+    if figure.kind == "number" and text[figure.start - 1:figure.start] == "(" and \
+            text[figure.end:figure.end + 1] == ")" and re.fullmatch(r"\d{1,3}", figure.text):
+        return True  # "Dak Prescott (4)", "(2)": a label in brackets, not an amount
     # "a five-year plan": a spelled number glued to a word classifies, it does not count
     return bool(figure.spelled and figure.kind == "number"
                 and _SPELLED_COMPOUND.match(text, figure.end)
@@ -424,8 +442,11 @@ def _count_unit(text: str, draft: _Draft, limit: int) -> None:
         draft.unit, draft.kind, draft.rule = f"{unit} of age", "quantity", "age.years_old"
         return
     if _AGE_BEFORE.search(text[max(0, draft.start - 12):draft.start]):
-        years = _AGE_YEARS.match(after)
-        draft.end += years.end() if years else 0
+        second = _AGE_RANGE.match(text, draft.end)  # "women aged 25 to 54"
+        if second and not isinstance(value, tuple) and int(second.group(1)) > value:
+            draft.value, draft.end = (value, float(second.group(1))), second.end()
+        years = _AGE_YEARS.match(text, draft.end)
+        draft.end = years.end() if years else draft.end
         draft.unit, draft.kind, draft.rule = "year of age", "quantity", "age.age_of"
         draft.bound = _age_bound(text, draft.start) or draft.bound
         return
@@ -596,6 +617,23 @@ def _multiples(text: str, taken: list[_Draft]) -> list[_Draft]:
 # Direction and bound
 
 
+def _attributive(text: str, gap: str, draft: _Draft, cues) -> bool:
+    """"added a 30 degree homer": after an article the figure describes the noun that follows
+    it; the change is to that noun, not by the figure."""
+    if not re.search(r"\ban?\b", gap, re.IGNORECASE):
+        return False
+    noun = re.match(r"[\s-]*([a-z][a-z-]*)\b", text[draft.end:draft.end + 30])
+    if not noun or _is_function_word(noun.group(1)) or noun.group(1) in _NOT_NOUNS_AFTER:
+        return False
+    start = draft.end + noun.start(1)
+    return not any(c.label in ("CHANGE", "BASIS", "PERIOD") and c.start == start for c in cues)
+
+
+# Words after a figure that say how, not what: "rose a record 5% year-on-year".
+_NOT_NOUNS_AFTER = frozenset({"year-on-year", "on-year", "annually", "respectively", "lower",
+                              "higher", "more", "less", "ago", "earlier", "later"})
+
+
 def _direction(annotation: Annotation, draft: _Draft, previous: _Draft | None) -> str | None:
     """"rose 6.4%", "fell 3.2 pct", "a 41.3% rise", "up 2 pct", "+5.1%": the figure is itself
     a change. Only adjacent cues count; the fact layer does the wider reading."""
@@ -603,10 +641,11 @@ def _direction(annotation: Annotation, draft: _Draft, previous: _Draft | None) -
     cues = annotation.cues
     before = [c for c in cues if c.label == "CHANGE" and c.end <= draft.start
               and draft.start - c.end <= 30]
-    if before:
+    if before and not (before[-1].rule.form == "adverb" and
+                       _PHRASAL.search(text, max(0, before[-1].start - 12), before[-1].start)):
         cue = before[-1]
         gap = text[cue.end: draft.start]
-        if _FILLERS_ONLY.match(gap):
+        if _FILLERS_ONLY.match(gap) and not _attributive(text, gap, draft, cues):
             return cue.rule.direction
         # "expected to grow sales by 35 per cent": the verb's object, then "by" and the amount
         by = re.match(r"\s*(?:[A-Za-z'’-]+\s+){1,3}by\b", gap)
@@ -705,14 +744,23 @@ def _figure_drafts(annotation: Annotation) -> list[_Draft]:
     drafts: list[_Draft] = []
     figures = sorted([*annotation.figures, *annotation.extra.get("period_spans", [])],
                      key=lambda f: f.start)
+    name_end = -1
     for figure in figures:
+        if _is_name(text, figure, lexicon) or (
+                re.fullmatch(r"\d{1,5}", figure.text)
+                and _NAME_LIST.fullmatch(text, name_end, figure.start)):
+            name_end = figure.end
+            continue
         if _not_a_quantity(text, figure, blocked, lexicon):
             continue
         unit = figure.currency or figure.unit
         if figure.kind == "percent":
             unit = "percent"
+        bound = figure.bound
+        if bound == "=" and _AVERAGED.search(text, max(0, figure.start - 16), figure.start):
+            bound = "~"
         drafts.append(_Draft(_KIND[figure.kind], figure.start, figure.end, figure.value, unit,
-                             figure.rule, bound=figure.bound, figure=figure))
+                             figure.rule, bound=bound, figure=figure))
     fractions, replaced = _fractions(text, lexicon, drafts, sentences)
     drafts = sorted([d for d in drafts if d not in replaced] + fractions, key=lambda d: d.start)
     for draft in drafts:
@@ -726,6 +774,9 @@ def _figure_drafts(annotation: Annotation) -> list[_Draft]:
         if draft.kind in ("money", "quantity"):
             _rate(text, draft, limit, lexicon)
     drafts = [d for d in drafts if not _is_pronoun_one(text, d)]
+    # A draft that grew over the next ("aged 18 to 34") leaves nothing of it behind.
+    drafts = [d for d in drafts if not any(
+        o is not d and o.start <= d.start and d.end <= o.end for o in drafts)]
     made = _vague_amounts(text, lexicon, drafts, sentences) + _multiples(text, drafts)
     for draft in [*made, *fractions]:
         draft.bound = lexicon.bound_before(text, draft.start)

@@ -27,7 +27,14 @@ _UNIT_WORDS = "|".join(sorted(UNITS, key=len, reverse=True))
 _TEN_WORDS = "|".join(TENS)
 _BELOW_HUNDRED = rf"(?:(?:{_TEN_WORDS})(?:[- ](?:{_UNIT_WORDS}))?|{_UNIT_WORDS})"
 # "one hundred and twenty-five", "a hundred", "twenty-one", "nine"
-WORD_NUMBER = rf"(?:(?:{_BELOW_HUNDRED}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
+_BELOW_THOUSAND = (
+    rf"(?:(?:{_BELOW_HUNDRED}|a)\s+hundred(?:\s+(?:and\s+)?{_BELOW_HUNDRED})?|{_BELOW_HUNDRED})"
+)
+# ... and "twenty-eight thousand six hundred forty-two"; a bare "five thousand" is a number
+# with a scale word, read by the figure grammar.
+WORD_NUMBER = (
+    rf"(?:{_BELOW_THOUSAND}\s+thousand,?\s+(?:and\s+)?{_BELOW_THOUSAND}|{_BELOW_THOUSAND})"
+)
 _ORDINAL_TAILS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 # "21st", "twenty-first", "fifth"
 ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|(?:(?:{_TEN_WORDS})[- ])?(?:{_ORDINAL_TAILS}))"
@@ -44,7 +51,7 @@ def _words_value(text: str) -> float | None:
     total = 0
     current = 0
     seen = False
-    for word in re.split(r"[\s-]+", text.lower()):
+    for word in re.split(r"[\s,-]+", text.lower()):
         if word in ("and", ""):
             continue
         if word == "a":
@@ -58,6 +65,10 @@ def _words_value(text: str) -> float | None:
             seen = True
         elif word == "hundred":
             current = max(current, 1) * 100
+            seen = True
+        elif word == "thousand":
+            total += max(current, 1) * 1000
+            current = 0
             seen = True
         else:
             return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -18,6 +18,10 @@ from .resources import RuleSet
 SPANS_KEY = "trade"
 # Abbreviations spaCy's English exceptions do not keep whole; a "." after them ends nothing.
 _ABBREVIATIONS = ("Rs.", "No.", "approx.", "Nos.", "Tk.", "Rp.", "est.", "Dhs.", "Bhd.", "Sdn.")
+# "from" right before a range, and what may stand between a change word and that "from"
+# ("dropped since October from", "forecast to slow slightly from").
+_TRAJECTORY_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
+_CHANGE_TO_FROM = re.compile(r"(?:\s+[\w'’-]+){0,3}\s+", re.IGNORECASE)
 _TIME_UNITS = {"month", "year", "day", "week", "quarter", "hour", "minute", "second"}
 
 
@@ -170,6 +174,7 @@ class Annotator:
             Cue(span.label_, span.start_char, span.end_char, span.text, self.rules.by_id[span.id_])
             for span in doc.spans[SPANS_KEY]
         ]
+        figures = self._split_trajectories(visible, figures, cues)
         kept_cues, kept_figures = _resolve_overlaps(cues, figures)
         # Spans inside periods ("during those three months") are still durations; the mention
         # layer lists them, facts never see them.
@@ -184,6 +189,27 @@ class Annotator:
         sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
         return Annotation(text, doc, sentences, cues, figures, extra={"period_spans": spans},
                           rules=self.rules)
+
+
+    def _split_trajectories(self, text: str, figures: list[Figure], cues: list[Cue]
+                            ) -> list[Figure]:
+        """"rose from $4.1 billion to $5.2 billion", "climbed from 21 mpg to 23 mpg": after a
+        change word, "from X to Y" is where a figure started and where it ended, two figures,
+        not a range ("prices range from $800,000 to $1.3 million" stays one)."""
+        changes = [c for c in cues if c.label == "CHANGE" and c.rule.form in ("verb", "adverb")]
+        result = []
+        for figure in figures:
+            if isinstance(figure.value, tuple) and _TRAJECTORY_FROM.search(
+                    text, max(0, figure.start - 40), figure.start):
+                opener = _TRAJECTORY_FROM.search(text, max(0, figure.start - 40), figure.start)
+                if any(c.end <= opener.start() and
+                       _CHANGE_TO_FROM.fullmatch(text, c.end, opener.start()) for c in changes):
+                    ends = self.grammar.find(text[figure.start:figure.end], ranges=False)
+                    result += [replace(end, start=end.start + figure.start,
+                                       end=end.end + figure.start) for end in ends]
+                    continue
+            result.append(figure)
+        return result
 
 
 def _char_span(doc: Doc, item: Cue | Figure) -> Span | None:

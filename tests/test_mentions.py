@@ -69,6 +69,7 @@ AGES = [
     ("He will be 30 years old by then", 30.0, "year of age", "="),
     ("her now 18 month-old daughter", 18.0, "month of age", "="),
     ("5 million children under the age of 5 years died", 5.0, "year of age", "<"),
+    ("60 per cent of men aged 18 to 34 watch sports", [18.0, 34.0], "year of age", "="),
 ]
 
 
@@ -97,6 +98,8 @@ NOT_QUANTITIES = [
     "using the same one across multiple accounts",
     "an award with a five-year term",
     "The category 4 hurricane had winds",
+    "hands-on with the iPhone 11 Pro and 11 Pro Max: new phones",
+    "Dak Prescott (4) celebrates",
 ]
 
 
@@ -183,6 +186,8 @@ DIRECTIONS = [
     ("London's index has lost 162.31 points, or 2.14%, to fall", "2.14%", "down"),
     ("expected to grow sales by 35 per cent this half", "35 per cent", "up"),
     ("Wuliangye Yibin rose 8.1 percent to 99.20 yuan", "99.20 yuan", None),
+    ("a defense that gave up 517 rushing yards", "517 rushing yards", None),
+    ("averaging 15.9 degrees and added a 30 degree homer to tie", "30 degree", None),
 ]
 
 
@@ -190,6 +195,23 @@ DIRECTIONS = [
                          ids=[d[0] for d in DIRECTIONS])
 def test_direction(text, surface, direction):
     assert [m.direction for m in _figures(text) if m.text == surface] == [direction]
+
+
+def test_a_verb_that_averages_makes_a_figure_approximate():
+    assert _only("He has averaged 7.3 points a game").bound == "~"
+
+
+TRAJECTORIES = [
+    ("Japan's exports rose from $4.1 billion to $5.2 billion in April", [4.1e9, 5.2e9]),
+    ("maximum valve lift was increased from 13.5 to 14.0 mm", [13.5, 14.0]),
+    ("Prices range from $370,000 to $5.5 million", [[3.7e5, 5.5e6]]),
+    ("with sizes starting from 450 sq ft up to 900 sq ft", [[450.0, 900.0]]),
+]
+
+
+@pytest.mark.parametrize(("text", "values"), TRAJECTORIES, ids=[t[0] for t in TRAJECTORIES])
+def test_from_x_to_y_after_a_change_is_two_figures_otherwise_a_range(text, values):
+    assert [m.value for m in _figures(text)] == values
 
 
 CONVERSIONS = [

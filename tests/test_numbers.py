@@ -15,6 +15,7 @@ NUMBERS = [
     ("twenty-five", 25.0),
     ("one hundred and twenty", 120.0),
     ("a hundred", 100.0),
+    ("twenty-eight thousand six hundred forty-two", 28642.0),
     ("Seventeen", 17.0),
     ("minus 5", -5.0),
     ("minus-1.4", -1.4),
