@@ -187,15 +187,24 @@ class FigureGrammar:
         # currency symbol or code just left of one. Scanning every rule over the whole text
         # cost ten times more.
         self._by_slot: dict[str, list] = {}
+        literal_words: set[str] = set()
         for order, rule in enumerate(sorted(rules.of("FIGURE"), key=lambda r: -r.priority)):
-            pattern = _START + rule.template.format(**self._pieces) + r"(?![\w])"
+            template = re.sub(r"^([A-Za-z]+)", r"(?i:\1)", rule.template)  # "Between ..."
+            pattern = _START + template.format(**self._pieces) + r"(?![\w])"
             compiled = re.compile(pattern)
             self.rules.append((rule, compiled))
             first = re.match(r"\{(\w+)\}", rule.template)
             slot = first.group(1) if first else "literal"
+            word = re.match(r"[A-Za-z]+", rule.template)
+            if word:  # "between ...", "from ... up to ...": tried where the word is
+                literal_words.add(word.group(0).lower())
+                slot = "word:" + word.group(0).lower()
             slot = {"sign": "symbol", "number": "number", "words": "words",
                     "article": "words"}.get(slot, slot)
             self._by_slot.setdefault(slot, []).append((order, rule, compiled))
+        self._literal_core = re.compile(
+            rf"\b(?P<word>{_alternation(sorted(literal_words), case_sensitive=False)})\s"
+        )
         self._digit_core = re.compile(r"(?<![\d.,])\d|(?<![\d.])\.\d")
         self._word_core = re.compile(
             rf"\b{_alternation([*UNITS, *TENS], case_sensitive=False)}(?![a-z])", re.IGNORECASE
@@ -228,6 +237,8 @@ class FigureGrammar:
                     starts[slot].add(start)
                     if start and text[start - 1] in _SIGNS:
                         starts[slot].add(start - 1)
+        for match in self._literal_core.finditer(text):
+            starts.setdefault("word:" + match.group("word").lower(), set()).add(match.start())
         for slot, entries in self._by_slot.items():
             if slot == "literal":
                 for order, rule, regex in entries:
