@@ -41,7 +41,8 @@ def _word_set(words: str) -> frozenset[str]:
 # ---------------------------------------------------------------------------------------------
 # Words
 
-# Function words end a counted noun phrase: "13000 workers in the UK", "200 people here".
+# Function words (and the commonest irregular verbs) end a counted noun phrase: "13000 workers
+# in the UK", "200 people here", "one official said".
 _STOP = _word_set("""
 a an the this that these those his her its their our my your some any each every no all both
 of in on at to for from by with without into onto over under about around after before since
@@ -52,7 +53,10 @@ may might must not never also only just even still already again ever more most 
 few several many much such another same own there here then now very too quite rather
 behind beside near inside outside along beyond toward towards like unlike despite amid
 i you he she it we they me him us them one ones out up down off back away ago later earlier
-respectively including excluding plus minus times year-on-year annually
+respectively including excluding plus minus times year-on-year annually overseas abroad
+said says told tells got gets went goes came comes saw sees put puts held holds kept keeps
+left leaves met meets paid pays sold sells bought buys brought brings thought found became
+began ran won
 """)
 _MONTHS_DAYS = _word_set("""january february march april may june july august september october
 november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday
@@ -134,9 +138,10 @@ _OVER_THE_AGE = re.compile(r"\b(?:over|above)\s+the\s+age\s+of\s+$", re.IGNORECA
 # "one of the best wireless speakers", "one of Airbnb's earliest investments"
 _ONE_OF = re.compile(r"\s+of\s+(?:(?:the|his|her|its|their|our|my|your|these|those)\s+"
                      r"|(?=[A-Z][\w&.-]*(?:'s|’s)\s+))")
-_TOKEN = re.compile(r"[A-Za-z][\w'’-]*|\S")
+_TOKEN = re.compile(r"[A-Za-z][\w'’]*(?:-[\w'’]+)*|\S")
 _POSSESSIVE = re.compile(r"['’]s$")
-_WORD = re.compile(r"[A-Za-z][\w&'’.-]*[\w]|[A-Za-z]")
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][\w&'’.-]*[\w]|[A-Za-z]")
+_ABBREVIATION = re.compile(r"(?:[A-Z]\.){2,}")
 _SPACE = re.compile(r"[ \t]*\n?[ \t]*")
 _ES_PLURAL = re.compile(r"(?:ch|sh|x|z|ss)es$")
 
@@ -151,8 +156,9 @@ _COUNT_BEFORE = re.compile(r"(?<![\w-])(?P<count>a|an|one|two|three|four|five|si
                            r"nine)[\s-]$", re.IGNORECASE)
 _NUMERATOR_BEFORE = re.compile(r"(?<![\w-])(?P<num>one|two|three|four|five|six|seven|eight|nine"
                                r"|\d+)\s+$", re.IGNORECASE)
-_OUT_OF = re.compile(r"\bout\s+of\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten|\d+)\b",
-                     re.IGNORECASE)
+# "one out of three Germans", "one of four separate mission concepts"
+_OUT_OF = re.compile(r"\b(?:out\s+)?of\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten"
+                     r"|\d{1,3})\b(?![.,]?\d)", re.IGNORECASE)
 _SLASH_FRACTION = re.compile(r"(?<![\w/.-])(?P<a>\d+)\s?[/\u2044](?P<b>\d+)(?![\w/.-])")
 _FOLD = re.compile(r"fold\b", re.IGNORECASE)
 _TIMES_BEFORE = re.compile(rf"(?<![\w-])(?P<times>\d+(?:\.\d+)?|(?i:{WORD_NUMBER}))-?$")
@@ -302,7 +308,8 @@ def singular(word: str) -> str:
 def _is_plural(lower: str) -> bool:
     if lower in _IRREGULAR_PLURALS or (lower.endswith("men") and len(lower) > 4):
         return True
-    return len(lower) > 2 and lower.endswith("s") and not lower.endswith(_NOT_PLURAL)
+    return (len(lower) > 2 and lower.endswith("s") and not lower.endswith(_NOT_PLURAL)
+            and lower.replace("-", "").isalpha())  # "U.S" is no plural
 
 
 def _is_function_word(word: str) -> bool:
@@ -313,7 +320,7 @@ def _is_function_word(word: str) -> bool:
 def _is_participle(word: str) -> bool:
     """"charging stations", "recorded songs", "decently sized": modifiers that describe rather
     than name what is counted. Hyphenated ones ("coal-fired") name it."""
-    return "-" not in word and word.lower().endswith(("ing", "ed", "ly"))
+    return word.islower() and "-" not in word and word.endswith(("ing", "ed", "ly"))
 
 
 def _base_adjective(word: str) -> str:
@@ -340,7 +347,9 @@ def _words_at(text: str, position: int, limit: int) -> list[tuple[str, int]]:
         match = _WORD.match(text, cursor)
         if not match or match.end() > limit or (words and gap.end() == gap.start()):
             break
-        word = match.group(0).rstrip(".")
+        word = match.group(0)
+        if not _ABBREVIATION.fullmatch(word):  # "U.S." goes on, a full stop ends the phrase
+            word = word.rstrip(".")
         cursor += len(word)
         words.append((word, cursor))
         if len(word) < len(match.group(0)):
@@ -589,13 +598,13 @@ def _fraction_of(text: str, position: int, limit: int) -> str | None:
 
 def _fraction_matches(text: str, lexicon: _Lexicon):
     """(start, end, value, rule) of every fraction: "half the", "two-thirds of", "one out of
-    three", "1/2"."""
+    three", "one of four", "1/2"."""
     for match in lexicon.fraction_re.finditer(text):
         part = match.group("part").lower()
         count = _COUNT_BEFORE.search(text, max(0, match.start() - 7), match.start())
         number = (count.group("count").lower() if count else "")
-        if not number and part != "half":
-            continue  # "the third quarter", "fourth-largest": ordinals, not fractions
+        if part != "half" and not (number and match.group(0).rstrip().endswith("of")):
+            continue  # "the third quarter", "a fourth straight month": ordinals
         if number in ("", "a", "an") and part.endswith("s") and part != "halves":
             continue
         if text[match.end():match.end() + 1].isdigit() or _ORDINAL_BEFORE.search(

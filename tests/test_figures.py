@@ -57,6 +57,8 @@ MONEY_RANGES = [
     ("priced between $62 and $68 per share", (62.0, 68.0)),
     ("from between $US160 million and $US171 million", (1.6e8, 1.71e8)),
     ("the downside/upside in the stock is $7/$9", (7.0, 9.0)),
+    ("a surplus of between 200 and 300 mln dlrs", (2e8, 3e8)),
+    ("a deficit of three to five billion dlrs", (3e9, 5e9)),
 ]
 
 
@@ -129,6 +131,8 @@ QUANTITIES = [
     ("shares rose to 164p", 164.0, "penny"),
     ("Ajax scored after 55 minutes", 55.0, "minute"),
     ("only ~45g each", 45.0, "gram"),
+    ("a planted area of 7.22 mln hectares", 7.22e6, "hectare"),
+    ("the dollar closed at 76.58 cts", 76.58, "cent"),
     ("a million tonnes of wheat", 1e6, "tonne"),
     ("the mass of the sun is 1.99×10−30 kilograms", 1.99e-30, "kilogram"),
     ("light travels 2.998 x 10^8 meters per second", 2.998e8, "metre per second"),

@@ -36,6 +36,8 @@ COUNTED = [
     ("about 60 commercial fishermen, who", "60 commercial fishermen", 60.0,
      "commercial fisherman"),
     ("One proposal asks the board", "One proposal", 1.0, "proposal"),
+    ("one senior U.S. official said", "one senior U.S. official", 1.0, "senior U.S. official"),
+    ("an order for 50 Boeing jets", "50 Boeing jets", 50.0, "Boeing jet"),
 ]
 
 
@@ -145,6 +147,8 @@ FRACTIONS = [
     ("One out of three Germans have housing problems.", 1 / 3, "fraction of German"),
     ("One fourth of the US population is vaccinated.", 0.25, "fraction of US population"),
     ("Nearly two-thirds of the sales came from CDs", 2 / 3, "fraction of sale"),
+    ("HabEx is just one of four separate mission concepts", 0.25,
+     "fraction of separate mission concept"),
 ]
 
 
@@ -160,8 +164,10 @@ def test_a_duration_inside_a_period_is_still_a_quantity():
     assert (mention.text, mention.value, mention.unit) == ("three months", 3.0, "month")
 
 
-def test_ordinal_halves_are_not_fractions():
-    assert _figures("in the second half of the game") == []
+@pytest.mark.parametrize("text", ["in the second half of the game",
+                                  "the surplus widened for a fourth straight month"])
+def test_ordinals_are_not_fractions(text):
+    assert _figures(text) == []
 
 
 SHARED_UNITS = [
