@@ -149,6 +149,9 @@ _ES_PLURAL = re.compile(r"(?:ch|sh|x|z|ss)es$")
 _RATE = re.compile(r"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+|\s*-\s*an?\s*-\s*|\s+an?-)",
                    re.IGNORECASE)
 _LETTERS = re.compile(r"[A-Za-z]+")
+# "from $6.78 billion a year earlier", "a month ago": a point in time, not a rate.
+_TIME_REFERENCE = re.compile(r"[\s-]+(?:earlier|ago|before|later|previously|prior|back)\b",
+                             re.IGNORECASE)
 _FRACTION_OF = re.compile(r"\s*(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?")
 _OF_A = re.compile(r"\s*(?:of\s+(?:an?\s+)?)?")
 _ORDINAL_BEFORE = re.compile(rf"\b(?:{'|'.join(ORDINAL_WORDS)})[\s-]+$", re.IGNORECASE)
@@ -567,7 +570,7 @@ def _rate(text: str, draft: _Draft, limit: int, lexicon: _Lexicon) -> None:
             end, per = word.end(), singular(lower)
         else:
             return
-    if not _LETTERS.match(text, end, end + 1):
+    if not _LETTERS.match(text, end, end + 1) and not _TIME_REFERENCE.match(text, end):
         draft.unit = f"{draft.unit} per {per}"
         draft.end = end
 

@@ -126,6 +126,10 @@ def test_rates_keep_their_per(text, surface, unit):
     assert (mention.text, mention.unit) == (surface, unit)
 
 
+def test_a_year_earlier_is_a_time_not_a_rate():
+    assert _only("compared with $6.78 billion a year earlier").unit == "USD"
+
+
 VAGUE = [
     ("Dozens of people were killed", "number", [12.0, 120.0], "people"),
     ("adding tens of thousands of dollars to the price", "money", [1e4, 1e5], "USD"),
