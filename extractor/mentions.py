@@ -192,8 +192,11 @@ _TO_GAP = re.compile(r"\s*to\s*")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
 _ELLIPSIS = re.compile(r"\b(?:and|or|but|while|whereas|compared\s+(?:with|to)|versus|vs\.?|"
                        r"against|from|to|at|than)\b", re.IGNORECASE)
-# ... unless the bare number is the level a change reached ("rose 0.1% to 1,333.18").
-_LEVEL_AFTER = re.compile(r"\b(?:to|at|from)\s+(?:\w+\s+){0,3}$", re.IGNORECASE)
+# A percentage passes only to another change amount ("increased by 2 percent but NASDAQ
+# decreased by 1"), never to a level ("rose 0.1% to 1,333.18", "0.1%, and the yuan held
+# near 7.23").
+_PERCENT_AGAIN = re.compile(r"\bby\s+$", re.IGNORECASE)
+_RATE_AFTER = re.compile(r"\s*(?:per\b|/|an?\s+(?:share|unit|tonne|barrel)\b)", re.IGNORECASE)
 _SPACES = re.compile(r"\s+")
 
 
@@ -721,8 +724,12 @@ def _share_units(text: str, drafts: list[_Draft], sentences: _Sentences) -> None
         if draft.start - previous.end > 80 or not _ELLIPSIS.search(text, previous.end,
                                                                     draft.start):
             continue
-        if previous.kind == "percent" and _LEVEL_AFTER.search(text, previous.end, draft.start):
+        if previous.kind == "percent" and not (
+                _PERCENT_AGAIN.search(text, previous.end, draft.start)
+                or _ALTERNATIVE_GAP.fullmatch(text, previous.end, draft.start)):
             continue
+        if _RATE_AFTER.match(text, draft.end):
+            continue  # "the yuan held near 7.23 per dollar": a rate of its own
         draft.kind, draft.unit, draft.counted = previous.kind, previous.unit, previous.counted
 
 

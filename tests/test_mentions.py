@@ -189,6 +189,11 @@ def test_bare_numbers_share_the_unit_they_go_with(text, surface, unit):
     assert [m.unit for m in _figures(text) if m.text == surface] == [unit]
 
 
+def test_a_level_after_a_percentage_keeps_no_unit():
+    text = "Consumer prices rose just 0.1% in March, and the yuan held near 7.23 per dollar."
+    assert [m.unit for m in _figures(text) if m.text == "7.23"] == [None]
+
+
 DIRECTIONS = [
     ("Exports rose 6.4% on the year", "6.4%", "up"),
     ("a 41.3% rise in exports", "41.3%", "up"),
