@@ -7,9 +7,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 from spacy.util import compile_infix_regex
 
 from .figures import Figure, FigureGrammar
@@ -93,28 +97,33 @@ def _line_starts(text: str) -> set[int]:
 
 
 def _segment(doc: Doc) -> Doc:
-    line_starts = _line_starts(doc.text)
-    for index, token in enumerate(doc):
+    line_starts = _line_starts(doc.user_data.get("source_text", doc.text))
+    texts = [token.text for token in doc]
+    spaces = [token.is_space for token in doc]
+    starts = numpy.full((len(doc), 1), -1, dtype="int64")
+    for index, text in enumerate(texts):
         if index == 0:
-            token.is_sent_start = True
+            starts[0, 0] = 1
             continue
-        previous = doc[index - 1]
-        start = token.idx in line_starts and not token.is_space
-        if not start and not token.is_space:
-            before = previous
-            if before.is_space and index >= 2:
-                before = doc[index - 2]
-            if before.text in (".", "!", "?", "...", "…") or (
-                before.text.endswith(".") and before.text[:-1].isalpha() and before.text.islower()
+        start = doc[index].idx in line_starts and not spaces[index]
+        if not start and not spaces[index]:
+            before = index - 1
+            if spaces[before] and index >= 2:
+                before = index - 2
+            word = texts[before]
+            if word in (".", "!", "?", "...", "…") or (
+                word.endswith(".") and word[:-1].isalpha() and word.islower()
             ):
-                first = token.text[:1]
+                first = text[:1]
                 start = first.isupper() or first in "\"“‘'("
-                if before.text == "." and index >= 2 and doc[index - 2].text + "." in _ABBREVIATIONS:
+                if word == "." and before >= 1 and texts[before - 1] + "." in _ABBREVIATIONS:
                     start = False
-            elif before.text in ('"', "”", "’", "'") and index >= 3 and doc[index - 2].text in ".!?":
-                start = token.text[:1].isupper()
-        token.is_sent_start = start
-    return doc
+            elif word in ('"', "”", "’", "'") and index >= 3 and texts[index - 2] in ".!?":
+                start = text[:1].isupper()
+        starts[index, 0] = 1 if start else -1
+    # One write for the whole document: setting is_sent_start token by token rescans the
+    # document each time.
+    return doc.from_array([SENT_START], starts.astype("uint64")) if len(doc) else doc
 
 
 if not Language.has_factory("trade_sentences"):
@@ -131,12 +140,6 @@ def _make_nlp() -> Language:
     return nlp
 
 
-def _to_token_pattern(rule: Any, nlp: Language) -> list[dict[str, Any]] | str:
-    if isinstance(rule.pattern, list):
-        return rule.pattern
-    if rule.case_sensitive:
-        return [{"ORTH": token.text} for token in nlp.make_doc(rule.pattern)]
-    return rule.pattern
 
 
 class Annotator:
@@ -154,12 +157,22 @@ class Annotator:
                 "validate": False,
             },
         )
+        # Case-sensitive phrases ("US", "Turkey", "EC") go to an exact-case phrase matcher:
+        # as token patterns they cost the matcher a check on every token.
+        exact = [r for r in rules.span_rules if isinstance(r.pattern, str) and r.case_sensitive]
         ruler.add_patterns(
             [
-                {"label": rule.label, "pattern": _to_token_pattern(rule, self.nlp), "id": rule.id}
+                {"label": rule.label, "pattern": rule.pattern, "id": rule.id}
                 for rule in rules.span_rules
+                if not (isinstance(rule.pattern, str) and rule.case_sensitive)
             ]
         )
+        self._exact = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self._exact_rules: dict[int, Any] = {}
+        for rule in exact:
+            key = self.nlp.vocab.strings.add(rule.id)
+            self._exact_rules[key] = rule
+            self._exact.add(rule.id, [self.nlp.make_doc(rule.pattern)])
         self.grammar = FigureGrammar(rules)
 
     def annotate(self, text: str, *, masked: list[tuple[int, int]] = ()) -> Annotation:
@@ -168,10 +181,24 @@ class Annotator:
         visible = text
         for start, end in masked:
             visible = visible[:start] + re.sub(r"\S", " ", visible[start:end]) + visible[end:]
-        doc = self.nlp(visible)
+        # A single newline inside a paragraph is a line wrap: as a space, phrases broken across
+        # lines ("the first\n20 days of February") still match; offsets are unchanged and the
+        # sentence splitter still reads the original lines.
+        joined = re.sub(r"(?<=[^\n])\n(?=[^\s])", " ", visible)
+        doc = self.nlp.make_doc(joined)
+        doc.user_data["source_text"] = visible
+        for _, component in self.nlp.pipeline:
+            doc = component(doc)
+        exact = []
+        for key, start, end in self._exact(doc):
+            rule = self._exact_rules[key]
+            exact.append(Span(doc, start, end, label=rule.label, span_id=rule.id))
+        if exact:
+            doc.spans[SPANS_KEY] = filter_spans([*doc.spans[SPANS_KEY], *exact])
         figures = self.grammar.find(visible)
         cues = [
-            Cue(span.label_, span.start_char, span.end_char, span.text, self.rules.by_id[span.id_])
+            Cue(span.label_, span.start_char, span.end_char, text[span.start_char : span.end_char],
+                self.rules.by_id[span.id_])
             for span in doc.spans[SPANS_KEY]
         ]
         figures = self._split_trajectories(visible, figures, cues)
