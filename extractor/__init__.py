@@ -4,5 +4,13 @@ from .api import CorpusRun, extract, extract_corpus, extract_document
 from .models import ArticleResult, Mention, TradeFact
 
 __version__ = "0.1.0"
-__all__ = ["ArticleResult", "CorpusRun", "Mention", "TradeFact", "extract", "extract_corpus",
-           "extract_document", "__version__"]
+__all__ = [
+    "ArticleResult",
+    "CorpusRun",
+    "Mention",
+    "TradeFact",
+    "extract",
+    "extract_corpus",
+    "extract_document",
+    "__version__",
+]

@@ -29,8 +29,13 @@ def _as_date(value: date | str | None) -> date | None:
     return date.fromisoformat(value)
 
 
-def extract_document(document: Document, *, default_published: date | None = None,
-                     annotator: Annotator | None = None, mentions: bool = True) -> ArticleResult:
+def extract_document(
+    document: Document,
+    *,
+    default_published: date | None = None,
+    annotator: Annotator | None = None,
+    mentions: bool = True,
+) -> ArticleResult:
     """Facts (and mentions) of a Document read by `ingest`."""
     annotator = annotator or default_annotator()
     prepare(document, default_published=default_published)
@@ -41,8 +46,9 @@ def extract_document(document: Document, *, default_published: date | None = Non
         if guess is not None:
             document.published, document.published_source = guess, "inferred"
             inferred = True
-    facts, resolutions = assemble(document, annotation, _tables(annotator),
-                                  published_inferred=inferred)
+    facts, resolutions = assemble(
+        document, annotation, _tables(annotator), published_inferred=inferred
+    )
     return ArticleResult(
         doc_id=document.doc_id,
         path=document.path,
@@ -50,22 +56,37 @@ def extract_document(document: Document, *, default_published: date | None = Non
         published=document.published,
         published_source=document.published_source,
         facts=facts,
-        mentions=build_mentions(document.doc_id, annotation, published=document.published,
-                                period_resolutions=resolutions) if mentions else [],
+        mentions=build_mentions(
+            document.doc_id,
+            annotation,
+            published=document.published,
+            period_resolutions=resolutions,
+        )
+        if mentions
+        else [],
         text=document.text,
     )
 
 
-def extract(text: str, *, published: date | str | None = None, doc_id: str | None = None,
-            path: str | None = None) -> ArticleResult:
+def extract(
+    text: str,
+    *,
+    published: date | str | None = None,
+    doc_id: str | None = None,
+    path: str | None = None,
+) -> ArticleResult:
     """Extract trade facts and mentions from one article's text.
 
     `published` (a date or ISO string) resolves relative periods; without it a `date
     YYYY-MM-DD` header or a dateline in the text is used, else the date is inferred.
     """
-    document = Document(doc_id=doc_id or "doc", text=text, path=path,
-                        published=_as_date(published),
-                        published_source="cli" if published is not None else None)
+    document = Document(
+        doc_id=doc_id or "doc",
+        text=text,
+        path=path,
+        published=_as_date(published),
+        published_source="cli" if published is not None else None,
+    )
     return extract_document(document)
 
 
@@ -78,10 +99,14 @@ class CorpusRun:
     skipped: list[Skip] = field(default_factory=list)
 
 
-def extract_corpus(paths: str | Path | Iterable[str | Path], *,
-                   published: date | str | None = None, mentions: bool = False,
-                   on_skip: Callable[[Skip], None] | None = None,
-                   run: CorpusRun | None = None) -> Iterator[ArticleResult]:
+def extract_corpus(
+    paths: str | Path | Iterable[str | Path],
+    *,
+    published: date | str | None = None,
+    mentions: bool = False,
+    on_skip: Callable[[Skip], None] | None = None,
+    run: CorpusRun | None = None,
+) -> Iterator[ArticleResult]:
     """Stream ArticleResults for every article under `paths` (folders walked in sorted order).
 
     Unreadable inputs are skipped: each Skip is logged, passed to `on_skip` and recorded in
@@ -97,8 +122,9 @@ def extract_corpus(paths: str | Path | Iterable[str | Path], *,
             _skip(entry, run, on_skip)
             continue
         try:
-            result = extract_document(entry, default_published=default, annotator=annotator,
-                                      mentions=mentions)
+            result = extract_document(
+                entry, default_published=default, annotator=annotator, mentions=mentions
+            )
         except Exception as error:  # one bad article must not stop the batch
             log.exception("extraction failed for %s", entry.doc_id)
             reason = f"extraction failed for {entry.doc_id}: {error!r}"

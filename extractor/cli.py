@@ -17,13 +17,24 @@ from .evaluate import GoldError, format_report, load_gold, score
 from .export import to_html, write_jsonl, write_parquet
 from .models import Mention, TradeFact
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Turn trade news into normalized, traceable trade-fact records.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Turn trade news into normalized, traceable trade-fact records.",
+)
 
-Paths = Annotated[list[Path], typer.Argument(help="Article files or folders (walked in sorted "
-                                                   "order): .txt, .md, .jsonl, .json")]
-Published = Annotated[str | None, typer.Option(
-    "--published", help="Default publication date YYYY-MM-DD for articles without one")]
+Paths = Annotated[
+    list[Path],
+    typer.Argument(
+        help="Article files or folders (walked in sorted order): .txt, .md, .jsonl, .json"
+    ),
+]
+Published = Annotated[
+    str | None,
+    typer.Option(
+        "--published", help="Default publication date YYYY-MM-DD for articles without one"
+    ),
+]
 
 
 def _published(value: str | None) -> date | None:
@@ -32,8 +43,9 @@ def _published(value: str | None) -> date | None:
     try:
         return date.fromisoformat(value)
     except ValueError:
-        raise typer.BadParameter(f"{value!r} is not a date like 2024-03-15",
-                                 param_hint="--published") from None
+        raise typer.BadParameter(
+            f"{value!r} is not a date like 2024-03-15", param_hint="--published"
+        ) from None
 
 
 def _to_stdout(path: Path | None) -> bool:
@@ -65,8 +77,9 @@ def _output(path: Path | None):
 
 def _summary(run: CorpusRun, what: str, count: int, destination: Path | None) -> None:
     where = "" if _to_stdout(destination) else f" -> {destination}"
-    typer.echo(f"{run.articles} articles, {count} {what}, {len(run.skipped)} skipped{where}",
-               err=True)
+    typer.echo(
+        f"{run.articles} articles, {count} {what}, {len(run.skipped)} skipped{where}", err=True
+    )
     for skip in run.skipped:
         typer.echo(f"  skipped {skip}", err=True)
 
@@ -74,11 +87,13 @@ def _summary(run: CorpusRun, what: str, count: int, destination: Path | None) ->
 @app.command()
 def extract(
     paths: Paths,
-    output: Annotated[Path | None, typer.Option("-o", "--output",
-                                                help="Output file (default: stdout)")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file (default: stdout)")
+    ] = None,
     published: Published = None,
-    output_format: Annotated[str, typer.Option(
-        "--format", help="jsonl (default), parquet or html")] = "jsonl",
+    output_format: Annotated[
+        str, typer.Option("--format", help="jsonl (default), parquet or html")
+    ] = "jsonl",
 ) -> None:
     """Extract trade facts, one JSON record per line."""
     run = CorpusRun()
@@ -106,8 +121,9 @@ def extract(
 @app.command()
 def mentions(
     paths: Paths,
-    output: Annotated[Path | None, typer.Option("-o", "--output",
-                                                help="Output file (default: stdout)")] = None,
+    output: Annotated[
+        Path | None, typer.Option("-o", "--output", help="Output file (default: stdout)")
+    ] = None,
     published: Published = None,
 ) -> None:
     """List every figure, period, place and commodity mention, one JSON record per line."""

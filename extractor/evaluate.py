@@ -60,8 +60,9 @@ def _fact_dict(fact: TradeFact | dict) -> dict:
     return fact.model_dump(mode="json") if isinstance(fact, TradeFact) else fact
 
 
-def _close(a: float | None, b: float | None, *, relative: float = 0.005,
-           absolute: float = 0.051) -> bool:
+def _close(
+    a: float | None, b: float | None, *, relative: float = 0.005, absolute: float = 0.051
+) -> bool:
     if a is None or b is None:
         return a is None and b is None
     return abs(a - b) <= max(absolute if abs(a) < 100 else 0, relative * max(abs(a), abs(b)))
@@ -104,16 +105,22 @@ def field_match(name: str, gold: dict, predicted: dict) -> bool:
     if name == "value":
         if g is None or p is None:
             return g is None and p is None
-        return (_close(g.get("amount"), p.get("amount"), absolute=0) and
-                g.get("currency") == p.get("currency") and
-                _singular(g.get("unit")) == _singular(p.get("unit")))
+        return (
+            _close(g.get("amount"), p.get("amount"), absolute=0)
+            and g.get("currency") == p.get("currency")
+            and _singular(g.get("unit")) == _singular(p.get("unit"))
+        )
     if name == "change":
         if g is None or p is None:
             return g is None and p is None
         return _close(g.get("percent"), p.get("percent"))
     if name == "basis":
-        return (g or {}).get("basis", None) == (p or {}).get("basis", None) if False else \
-            (gold.get("change") or {}).get("basis") == (predicted.get("change") or {}).get("basis")
+        return (
+            (g or {}).get("basis", None) == (p or {}).get("basis", None)
+            if False
+            else (gold.get("change") or {}).get("basis")
+            == (predicted.get("change") or {}).get("basis")
+        )
     if name == "streak":
         gs, ps = gold.get("streak"), predicted.get("streak")
         if gs is None or ps is None:
@@ -138,8 +145,12 @@ def _anchor_match(gold: dict, predicted: dict) -> bool:
     if g_change and p_change and _close(g_change.get("percent"), p_change.get("percent")):
         return True
     g_value, p_value = gold.get("value"), predicted.get("value")
-    if g_value and p_value and g_value.get("amount") is not None and \
-            p_value.get("amount") is not None:
+    if (
+        g_value
+        and p_value
+        and g_value.get("amount") is not None
+        and p_value.get("amount") is not None
+    ):
         return _close(abs(g_value["amount"]), abs(p_value["amount"]), absolute=0)
     return False
 
@@ -190,13 +201,20 @@ class Score:
             "documents": self.documents,
             "gold_facts": self.gold,
             "predicted_facts": self.predicted,
-            "anchor": {"precision": round(ap, 4), "recall": round(ar, 4),
-                       "f1": round(_f1(ap, ar), 4)},
-            "strict": {"precision": round(sp, 4), "recall": round(sr, 4),
-                       "f1": round(_f1(sp, sr), 4)},
+            "anchor": {
+                "precision": round(ap, 4),
+                "recall": round(ar, 4),
+                "f1": round(_f1(ap, ar), 4),
+            },
+            "strict": {
+                "precision": round(sp, 4),
+                "recall": round(sr, 4),
+                "f1": round(_f1(sp, sr), 4),
+            },
             "field_accuracy": {
                 name: round(self.field_right[name] / self.field_total, 4)
-                if self.field_total else 0.0
+                if self.field_total
+                else 0.0
                 for name in (*STRICT_FIELDS, *EXTRA_FIELDS)
             },
             "unscored_documents": self.unscored_documents,
@@ -237,24 +255,45 @@ def score(gold: GoldSet, predictions: Iterable[tuple[str, list[TradeFact], str]]
             if not wrong:
                 result.strict_pairs += 1
             else:
-                result.wrong.append({"doc_id": doc_id, "fields": wrong, "gold": _brief(g),
-                                     "predicted": _brief(p),
-                                     "sentence": p["provenance"]["sentence"]})
+                result.wrong.append(
+                    {
+                        "doc_id": doc_id,
+                        "fields": wrong,
+                        "gold": _brief(g),
+                        "predicted": _brief(p),
+                        "sentence": p["provenance"]["sentence"],
+                    }
+                )
         for gi, g in enumerate(gold_facts):
             if gi not in paired_g and not g.get("optional"):
-                result.misses.append({"doc_id": doc_id, "gold": _brief(g),
-                                      "sentence": _sentence_of(text, g.get("evidence"))})
+                result.misses.append(
+                    {
+                        "doc_id": doc_id,
+                        "gold": _brief(g),
+                        "sentence": _sentence_of(text, g.get("evidence")),
+                    }
+                )
         for pi, p in enumerate(predicted):
             if pi not in paired_p:
-                result.extras.append({"doc_id": doc_id, "predicted": _brief(p),
-                                      "sentence": p["provenance"]["sentence"]})
+                result.extras.append(
+                    {
+                        "doc_id": doc_id,
+                        "predicted": _brief(p),
+                        "sentence": p["provenance"]["sentence"],
+                    }
+                )
     for doc_id in gold.documents - seen:
         result.documents += 1
         for g in gold.facts.get(doc_id, []):
             if not g.get("optional"):
                 result.gold += 1
-                result.misses.append({"doc_id": doc_id, "gold": _brief(g),
-                                      "sentence": "(document not found in the input)"})
+                result.misses.append(
+                    {
+                        "doc_id": doc_id,
+                        "gold": _brief(g),
+                        "sentence": "(document not found in the input)",
+                    }
+                )
     return result
 
 
@@ -263,8 +302,11 @@ def _sentence_of(text: str, evidence: str | None) -> str:
         return evidence or ""
     at = text.index(evidence)
     start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
-    end_candidates = [i for i in (text.find(". ", at + len(evidence)),
-                                  text.find("\n\n", at + len(evidence))) if i != -1]
+    end_candidates = [
+        i
+        for i in (text.find(". ", at + len(evidence)), text.find("\n\n", at + len(evidence)))
+        if i != -1
+    ]
     end = min(end_candidates) + 1 if end_candidates else len(text)
     return re.sub(r"\s+", " ", text[start:end]).strip()
 
@@ -278,8 +320,11 @@ def _brief(fact: dict) -> str:
     period = fact.get("period")
     parts.append(f"{period['start']}..{period['end']}" if period else "-")
     value = fact.get("value")
-    parts.append(f"{value['amount']:g} {value.get('currency') or value.get('unit') or ''}".strip()
-                 if value and value.get("amount") is not None else "-")
+    parts.append(
+        f"{value['amount']:g} {value.get('currency') or value.get('unit') or ''}".strip()
+        if value and value.get("amount") is not None
+        else "-"
+    )
     change = fact.get("change")
     parts.append(f"{change['percent']:+g}%" if change else "-")
     qualifiers = fact.get("qualifiers") or []
@@ -297,20 +342,30 @@ def format_report(name: str, result: Score, *, details: bool = True) -> str:
         f"{'':8s} {'P':>7s} {'R':>7s} {'F1':>7s}",
     ]
     for kind in ("anchor", "strict"):
-        lines.append(f"{kind:8s} {m[kind]['precision']:7.3f} {m[kind]['recall']:7.3f} "
-                     f"{m[kind]['f1']:7.3f}")
-    lines.append("field accuracy over pairs: " + ", ".join(
-        f"{k} {v:.3f}" for k, v in m["field_accuracy"].items()))
+        lines.append(
+            f"{kind:8s} {m[kind]['precision']:7.3f} {m[kind]['recall']:7.3f} {m[kind]['f1']:7.3f}"
+        )
+    lines.append(
+        "field accuracy over pairs: "
+        + ", ".join(f"{k} {v:.3f}" for k, v in m["field_accuracy"].items())
+    )
     if m["unscored_documents"]:
-        lines.append(f"({m['unscored_documents']} input documents have no gold and were not scored)")
+        lines.append(
+            f"({m['unscored_documents']} input documents have no gold and were not scored)"
+        )
     if details:
-        for title, rows in (("misses", result.misses), ("wrong fields", result.wrong),
-                            ("extras", result.extras)):
+        for title, rows in (
+            ("misses", result.misses),
+            ("wrong fields", result.wrong),
+            ("extras", result.extras),
+        ):
             lines.append(f"-- {title} ({len(rows)})")
             for row in rows:
                 if "fields" in row:
-                    lines.append(f"  [{row['doc_id']}] {','.join(row['fields'])}: gold "
-                                 f"{row['gold']} | predicted {row['predicted']}")
+                    lines.append(
+                        f"  [{row['doc_id']}] {','.join(row['fields'])}: gold "
+                        f"{row['gold']} | predicted {row['predicted']}"
+                    )
                 else:
                     lines.append(f"  [{row['doc_id']}] {row.get('gold') or row.get('predicted')}")
                 lines.append(f"      {row['sentence'][:300]}")

@@ -10,16 +10,44 @@ from typing import IO, Any
 from .models import ArticleResult, Mention, TradeFact
 
 COLUMNS = [
-    "id", "doc_id", "flow", "reporter", "reporter_name", "partner", "partner_name",
-    "commodity", "hs", "period_start", "period_end", "granularity", "period_inferred",
-    "amount", "currency", "unit", "bound", "change_percent", "basis", "streak_count",
-    "streak_unit", "qualifiers", "source", "confidence", "sentence", "rules", "path",
+    "id",
+    "doc_id",
+    "flow",
+    "reporter",
+    "reporter_name",
+    "partner",
+    "partner_name",
+    "commodity",
+    "hs",
+    "period_start",
+    "period_end",
+    "granularity",
+    "period_inferred",
+    "amount",
+    "currency",
+    "unit",
+    "bound",
+    "change_percent",
+    "basis",
+    "streak_count",
+    "streak_unit",
+    "qualifiers",
+    "source",
+    "confidence",
+    "sentence",
+    "rules",
+    "path",
 ]
 
 
 _DATES = ("period_start", "period_end")
-_DTYPES = {"amount": "float64", "change_percent": "float64", "confidence": "float64",
-           "streak_count": "Int64", "period_inferred": "boolean"}
+_DTYPES = {
+    "amount": "float64",
+    "change_percent": "float64",
+    "confidence": "float64",
+    "streak_count": "Int64",
+    "period_inferred": "boolean",
+}
 
 
 def write_jsonl(records: Iterable[TradeFact | Mention], stream: IO[str]) -> int:
@@ -69,8 +97,9 @@ def to_dataframe(facts: Iterable[TradeFact]):
     try:
         import pandas as pd
     except ImportError as error:  # pragma: no cover - depends on the environment
-        raise ImportError("to_dataframe needs pandas: pip install 'trade-fact-extractor[frames]'"
-                          ) from error
+        raise ImportError(
+            "to_dataframe needs pandas: pip install 'trade-fact-extractor[frames]'"
+        ) from error
     frame = pd.DataFrame([fact_row(f) for f in facts], columns=COLUMNS)
     # Fixed dtypes, whatever the rows hold: an all-empty column (no streaks in this batch, or
     # no facts at all) must not turn into `object`, or frames and Parquet files stop stacking.
@@ -87,9 +116,17 @@ def write_parquet(facts: Iterable[TradeFact], path: str) -> int:
     return len(frame)
 
 
-_COLOURS = {"value": "#ffe08a", "change": "#b8e0ff", "reporter": "#c9f2c7", "partner": "#f5c6f0",
-            "commodity": "#ffd1b3", "period": "#e0d4ff", "flow": "#d9d9d9", "streak": "#c7f0ef",
-            "source": "#eeeeee"}
+_COLOURS = {
+    "value": "#ffe08a",
+    "change": "#b8e0ff",
+    "reporter": "#c9f2c7",
+    "partner": "#f5c6f0",
+    "commodity": "#ffd1b3",
+    "period": "#e0d4ff",
+    "flow": "#d9d9d9",
+    "streak": "#c7f0ef",
+    "source": "#eeeeee",
+}
 
 
 def to_html(result: ArticleResult) -> str:
@@ -113,5 +150,7 @@ def to_html(result: ArticleResult) -> str:
         cursor = end
     pieces.append(html.escape(text[cursor:]))
     legend = " ".join(f'<mark style="background:{c}">{n}</mark>' for n, c in _COLOURS.items())
-    return (f"<article><h3>{html.escape(result.doc_id)}</h3><p>{legend}</p>"
-            f'<pre style="white-space:pre-wrap">{"".join(pieces)}</pre></article>')
+    return (
+        f"<article><h3>{html.escape(result.doc_id)}</h3><p>{legend}</p>"
+        f'<pre style="white-space:pre-wrap">{"".join(pieces)}</pre></article>'
+    )

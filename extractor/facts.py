@@ -51,23 +51,44 @@ _NOT_REPORTER_BEFORE = re.compile(
 )
 _PARTNER_ROLE = re.compile(
     r"\b(?:destination|market|buyer|customer|client|source|supplier|origin|trading partner|"
-    r"partner)s?\b", re.IGNORECASE)
+    r"partner)s?\b",
+    re.IGNORECASE,
+)
 _ANAPHORIC_PARTNER = re.compile(
     r"\b(?:to|from|with)\s+(?:those|these|that|the same|this)\s+(?:countries|nations|"
-    r"markets|economies|bloc|region|country|group|destinations)\b|\bthere\b", re.IGNORECASE)
+    r"markets|economies|bloc|region|country|group|destinations)\b|\bthere\b",
+    re.IGNORECASE,
+)
 # Places in a list are separated; adjacent ones ("Mid-East Gulf states") name one place.
-_LIST_GAP = re.compile(r"^\s*(?:,|and|or|&|as well as|plus)\s*(?:,\s*and|and)?\s*(?:the\s+)?$",
-                       re.IGNORECASE)
+_LIST_GAP = re.compile(
+    r"^\s*(?:,|and|or|&|as well as|plus)\s*(?:,\s*and|and)?\s*(?:the\s+)?$", re.IGNORECASE
+)
 MEASURE_QUALIFIERS = ("daily_average", "seasonally_adjusted", "forecast", "comparison")
 ARTICLE_QUALIFIERS = ("preliminary", "customs_cleared")
 # A single day ("July 5") dates an announcement, not the period of a trade figure.
-_SINGLE_DAYS = {"period.month_day", "period.month_day_year", "period.day_month",
-                "period.day_month_year"}
+_SINGLE_DAYS = {
+    "period.month_day",
+    "period.month_day_year",
+    "period.day_month",
+    "period.day_month_year",
+}
 _BASIS_MONTHS = {"year_on_year": 12, "month_on_month": 1, "quarter_on_quarter": 3}
-_TIME_UNITS = {"month": "month", "months": "month", "quarter": "quarter", "quarters": "quarter",
-               "year": "year", "years": "year", "week": "week", "weeks": "week", "day": "day",
-               "days": "day", "monthly": "month", "quarterly": "quarter", "annual": "year",
-               "yearly": "year"}
+_TIME_UNITS = {
+    "month": "month",
+    "months": "month",
+    "quarter": "quarter",
+    "quarters": "quarter",
+    "year": "year",
+    "years": "year",
+    "week": "week",
+    "weeks": "week",
+    "day": "day",
+    "days": "day",
+    "monthly": "month",
+    "quarterly": "quarter",
+    "annual": "year",
+    "yearly": "year",
+}
 
 
 class ReferenceTables:
@@ -78,7 +99,9 @@ class ReferenceTables:
         for rule in rules.of("PLACE"):
             if isinstance(rule.pattern, str):
                 self.place_by_text.setdefault(rule.pattern.lower(), rule)
-        self.fiscal = {r.code: FiscalYear(r.start_month, r.named_by) for r in rules.of("FISCAL_YEAR")}
+        self.fiscal = {
+            r.code: FiscalYear(r.start_month, r.named_by) for r in rules.of("FISCAL_YEAR")
+        }
         self._currencies: dict[str, list] = {}
         for rule in rules.of("COUNTRY_CURRENCY"):
             self._currencies.setdefault(rule.code, []).append(rule)
@@ -87,8 +110,7 @@ class ReferenceTables:
 
     def currency_of(self, code: str | None, on: date | None) -> str | None:
         """The currency a country used on a date (the mark before the euro)."""
-        rules = sorted(self._currencies.get(code or "", []),
-                       key=lambda r: r.until or date.max)
+        rules = sorted(self._currencies.get(code or "", []), key=lambda r: r.until or date.max)
         for rule in rules:
             if rule.until is None or (on is not None and on <= rule.until):
                 return rule.currency
@@ -99,8 +121,9 @@ class ReferenceTables:
         rule = self.successions.get(place.code)
         if rule is None or on is None or on > rule.until:
             return place
-        return Place(code=rule.former, name=self.former_names.get(rule.former, place.name),
-                     text=place.text)
+        return Place(
+            code=rule.former, name=self.former_names.get(rule.former, place.name), text=place.text
+        )
 
     def place(self, text: str):
         cleaned = re.sub(r"\s+", " ", text.strip().lower())
@@ -192,14 +215,23 @@ class ArticleContext:
 
 def _place_ref(cue: Cue, *, inherited: bool = False) -> Ref:
     rule = cue.rule
-    return Ref(Place(code=rule.code, name=rule.name, text=cue.text), cue.text,
-               (cue.start, cue.end), rule.id, inherited)
+    return Ref(
+        Place(code=rule.code, name=rule.name, text=cue.text),
+        cue.text,
+        (cue.start, cue.end),
+        rule.id,
+        inherited,
+    )
 
 
 def _commodity_ref(cue: Cue) -> Ref:
     rule = cue.rule
-    return Ref(Commodity(name=rule.name, hs=rule.hs, text=cue.text), cue.text,
-               (cue.start, cue.end), rule.id)
+    return Ref(
+        Commodity(name=rule.name, hs=rule.hs, text=cue.text),
+        cue.text,
+        (cue.start, cue.end),
+        rule.id,
+    )
 
 
 def _gap(text: str, left: int, right: int) -> str:
@@ -207,10 +239,16 @@ def _gap(text: str, left: int, right: int) -> str:
 
 
 def _items_for(annotation: Annotation, start: int, end: int) -> list[Item]:
-    items = [Item(c.label, c.start, c.end, cue=c) for c in annotation.cues
-             if start <= c.start and c.end <= end]
-    items += [Item("FIG", f.start, f.end, figure=f) for f in annotation.figures
-              if start <= f.start and f.end <= end]
+    items = [
+        Item(c.label, c.start, c.end, cue=c)
+        for c in annotation.cues
+        if start <= c.start and c.end <= end
+    ]
+    items += [
+        Item("FIG", f.start, f.end, figure=f)
+        for f in annotation.figures
+        if start <= f.start and f.end <= end
+    ]
     items.sort(key=lambda i: (i.start, -i.end))
     return items
 
@@ -231,11 +269,18 @@ def _default_reporter(ctx: ArticleContext) -> Ref | None:
             other = cues[back]
             if other.label == "PLACE" and other.rule.kind != "group" and cue.start - other.end < 40:
                 gap = _gap(text, other.end, cue.start)
-                if (re.match(r"['’]s\b", gap) or other.rule.kind == "demonym" or
-                        re.fullmatch(r"[\s-]*(?:[\w-]+\s+){0,2}", gap)) and \
-                        not re.search(r"\b(?:was|were|is|are|has|had|remained|became)\b", gap) and \
-                        not _NOT_REPORTER_BEFORE.search(text[max(0, other.start - 30):other.start]) \
-                        and not re.search(r"\b(?:to|from|with|and|than|between)\b", gap):
+                if (
+                    (
+                        re.match(r"['’]s\b", gap)
+                        or other.rule.kind == "demonym"
+                        or re.fullmatch(r"[\s-]*(?:[\w-]+\s+){0,2}", gap)
+                    )
+                    and not re.search(r"\b(?:was|were|is|are|has|had|remained|became)\b", gap)
+                    and not _NOT_REPORTER_BEFORE.search(
+                        text[max(0, other.start - 30) : other.start]
+                    )
+                    and not re.search(r"\b(?:to|from|with|and|than|between)\b", gap)
+                ):
                     votes[other.rule.code] += 1
                     first.setdefault(other.rule.code, other)
                 break
@@ -248,16 +293,32 @@ def _default_reporter(ctx: ArticleContext) -> Ref | None:
         start, end = ctx.document.dateline_place
         rule = ctx.tables.place(text[start:end])
         if rule is not None:
-            return Ref(Place(code=rule.code, name=rule.name, text=text[start:end]),
-                       text[start:end], (start, end), rule.id, True)
+            return Ref(
+                Place(code=rule.code, name=rule.name, text=text[start:end]),
+                text[start:end],
+                (start, end),
+                rule.id,
+                True,
+            )
     for cue in cues:
         if cue.label == "AGENCY" and cue.rule.code:
             code = cue.rule.code
-            place = next((r for r in ctx.tables.place_by_text.values() if r.code == code
-                          and r.kind == "country"), None)
+            place = next(
+                (
+                    r
+                    for r in ctx.tables.place_by_text.values()
+                    if r.code == code and r.kind == "country"
+                ),
+                None,
+            )
             if place is not None:
-                return Ref(Place(code=code, name=place.name, text=cue.text), cue.text,
-                           (cue.start, cue.end), cue.rule.id, True)
+                return Ref(
+                    Place(code=code, name=place.name, text=cue.text),
+                    cue.text,
+                    (cue.start, cue.end),
+                    cue.rule.id,
+                    True,
+                )
     countries = Counter(c.rule.code for c in cues if c.label == "PLACE" and c.rule.kind != "group")
     if countries:
         code = countries.most_common(1)[0][0]
@@ -275,21 +336,28 @@ def _article_qualifiers(ctx: ArticleContext) -> set[str]:
     for start, end in annotation.sentences:
         inside = [c for c in annotation.cues if start <= c.start < end]
         has_figure = any(start <= f.start < end for f in annotation.figures)
-        if not has_figure and any(c.label == "QUALIFIER" and c.rule.qualifier ==
-                                  "seasonally_adjusted" for c in inside):
+        if not has_figure and any(
+            c.label == "QUALIFIER" and c.rule.qualifier == "seasonally_adjusted" for c in inside
+        ):
             found.add("seasonally_adjusted")
     return found
 
 
-_REPORTING = re.compile(r"\b(?:said|says|showed|shows|reported|reports|announced|released|"
-                        r"published|according to|data from|figures from|compiled by|"
-                        r"released by|estimates?)\b", re.IGNORECASE)
+_REPORTING = re.compile(
+    r"\b(?:said|says|showed|shows|reported|reports|announced|released|"
+    r"published|according to|data from|figures from|compiled by|"
+    r"released by|estimates?)\b",
+    re.IGNORECASE,
+)
 
 
 def _specific(cue: Cue) -> bool:
     """A named agency ("General Administration of Customs", "INEGI"), not "customs data"."""
-    return cue.rule.code is not None or cue.rule.id.startswith("agency.named.") or \
-        (cue.text[:1].isupper() and not cue.rule.id.startswith("agency.generic."))
+    return (
+        cue.rule.code is not None
+        or cue.rule.id.startswith("agency.named.")
+        or (cue.text[:1].isupper() and not cue.rule.id.startswith("agency.generic."))
+    )
 
 
 def _source_ref(cue: Cue, *, inherited: bool) -> Ref:
@@ -309,13 +377,18 @@ def _sentence_source(ctx: ArticleContext, sentence: tuple[int, int]) -> Ref | No
     """The agency credited in the sentence ("..., the Commerce Department said"), preferring a
     specific one near a reporting verb; a generic "customs data" defers to the article's."""
     text = ctx.text
-    agencies = [c for c in ctx.annotation.cues
-                if c.label == "AGENCY" and sentence[0] <= c.start < sentence[1]]
+    agencies = [
+        c
+        for c in ctx.annotation.cues
+        if c.label == "AGENCY" and sentence[0] <= c.start < sentence[1]
+    ]
     if not agencies:
         return ctx.source
+
     def near_verb(cue: Cue) -> bool:
         around = text[max(sentence[0], cue.start - 40) : min(sentence[1], cue.end + 25)]
         return bool(_REPORTING.search(around))
+
     ranked = sorted(agencies, key=lambda c: (not _specific(c), not near_verb(c), c.start))
     best = ranked[0]
     if not _specific(best) and ctx.source is not None:
@@ -327,8 +400,9 @@ def _clean_source(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def infer_published(annotation: Annotation, *, dateline_day: tuple[int, int] | None = None
-                    ) -> date | None:
+def infer_published(
+    annotation: Annotation, *, dateline_day: tuple[int, int] | None = None
+) -> date | None:
     """A publication date guessed from the latest explicit (year-bearing) period in the text."""
     latest: date | None = None
     years: list[int] = []
@@ -362,8 +436,7 @@ def infer_published(annotation: Annotation, *, dateline_day: tuple[int, int] | N
 # ----------------------------------------------------------------------------- subjects
 
 
-def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
-             ) -> list[Subject] | None:
+def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> list[Subject] | None:
     """The subject(s) of a frame; several when places, goods or flows are coordinated."""
     text = ctx.text
     flows = frame.flows
@@ -378,9 +451,19 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
     for candidate in flows:
         if candidate.rule.flow not in [f.rule.flow for f in flow_list]:
             flow_list.append(candidate)
-    first_strong = next((i for i in frame.items if i.start > head.start and
-                         (i.kind == "FIG" or (i.kind == "CHANGE" and i.rule.form == "verb") or
-                          (i.kind == "MARKER" and i.rule.role == "pace"))), None)
+    first_strong = next(
+        (
+            i
+            for i in frame.items
+            if i.start > head.start
+            and (
+                i.kind == "FIG"
+                or (i.kind == "CHANGE" and i.rule.form == "verb")
+                or (i.kind == "MARKER" and i.rule.role == "pace")
+            )
+        ),
+        None,
+    )
     limit = first_strong.start if first_strong else frame.end
     pre = [i for i in frame.items if i.end <= head.start and i is not head]
     post = [i for i in frame.items if head.end <= i.start < limit and i is not head]
@@ -403,8 +486,9 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
                 partners.append(_place_ref(item.cue))
             continue
         # "In Indonesia, the trade surplus ...": a locative opening the sentence
-        if re.fullmatch(r"\s*(?:in|for)\s+(?:the\s+)?", text[sentence[0] : item.start],
-                        re.IGNORECASE) and re.match(r"\s*,", after):
+        if re.fullmatch(
+            r"\s*(?:in|for)\s+(?:the\s+)?", text[sentence[0] : item.start], re.IGNORECASE
+        ) and re.match(r"\s*,", after):
             reporter = reporter or _place_ref(item.cue)
             continue
         if re.search(rf"\b{_PARTNER_PREPS[flow]}\s+(?:the\s+|its\s+)?$", before, re.IGNORECASE):
@@ -418,8 +502,13 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
         is_demonym = item.cue.rule.kind == "demonym"
         possessive = bool(re.match(r"\s*['’]s\b", after))
         home = ctx.default_reporter.value.code if ctx.default_reporter else None
-        if between and is_demonym and flow == "import" and not possessive and \
-                item.cue.rule.code != home:
+        if (
+            between
+            and is_demonym
+            and flow == "import"
+            and not possessive
+            and item.cue.rule.code != home
+        ):
             partners.append(_place_ref(item.cue))  # "Japanese car imports" in a US story
             continue
         if reporter is None:
@@ -438,9 +527,16 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
     for item in pre:
         if item.kind == "COMMODITY":
             after = _gap(text, item.end, head.start)
-            rest = [i for i in pre if i.start >= item.end and i.kind not in ("COMMODITY", "PLACE",
-                                                                            "QUALIFIER")]
-            if not rest and len(after) < 40 and not re.search(r"[,;:.]|\b(?:to|from|with)\b", after):
+            rest = [
+                i
+                for i in pre
+                if i.start >= item.end and i.kind not in ("COMMODITY", "PLACE", "QUALIFIER")
+            ]
+            if (
+                not rest
+                and len(after) < 40
+                and not re.search(r"[,;:.]|\b(?:to|from|with)\b", after)
+            ):
                 commodities.append(_commodity_ref(item.cue))
     # After the flow cue: "to China and the EU", "of passenger cars", "from Russia".
     preps = _PARTNER_PREPS[flow]
@@ -452,8 +548,11 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
     seen_figure = False
     for item in post:
         gap = _gap(text, previous_end, item.start)
-        if re.search(r"[,;(]", gap) and not _LIST_GAP.match(gap) and \
-                not (mode == "partner" and re.fullmatch(r"\s*,\s*(?:and\s+)?(?:the\s+)?", gap)):
+        if (
+            re.search(r"[,;(]", gap)
+            and not _LIST_GAP.match(gap)
+            and not (mode == "partner" and re.fullmatch(r"\s*,\s*(?:and\s+)?(?:the\s+)?", gap))
+        ):
             if verb_flow and not seen_figure:
                 previous_end = item.end
                 continue
@@ -461,17 +560,21 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
         if item.kind == "FIG":
             seen_figure = True
         if item.kind == "PLACE":
-            if re.search(rf"\b{preps}\s+(?:the\s+|its\s+|their\s+|other\s+)?"
-                         rf"(?:(?:[\w-]+\s+){{0,3}}(?:of|in)\s+(?:the\s+)?|"
-                         rf"(?:[a-z][\w-]+\s+){{0,2}})$", gap) or \
-                    (mode == "partner" and _LIST_GAP.match(gap)):
+            if re.search(
+                rf"\b{preps}\s+(?:the\s+|its\s+|their\s+|other\s+)?"
+                rf"(?:(?:[\w-]+\s+){{0,3}}(?:of|in)\s+(?:the\s+)?|"
+                rf"(?:[a-z][\w-]+\s+){{0,2}})$",
+                gap,
+            ) or (mode == "partner" and _LIST_GAP.match(gap)):
                 if not any(p.value.code == item.cue.rule.code for p in partners):
                     partners.append(_place_ref(item.cue))
                 mode = "partner"
-            elif flow == "export" and re.search(r"\bfrom\s+(?:the\s+)?$", gap, re.IGNORECASE):
-                reporter = reporter or _place_ref(item.cue)
-                mode = None
-            elif flow == "import" and re.search(r"\b(?:to|into)\s+(?:the\s+)?$", gap, re.IGNORECASE):
+            elif (
+                flow == "export"
+                and re.search(r"\bfrom\s+(?:the\s+)?$", gap, re.IGNORECASE)
+                or flow == "import"
+                and re.search(r"\b(?:to|into)\s+(?:the\s+)?$", gap, re.IGNORECASE)
+            ):
                 reporter = reporter or _place_ref(item.cue)
                 mode = None
             elif item.cue.rule.kind == "demonym" and (
@@ -487,11 +590,14 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
             else:
                 mode = None
         elif item.kind == "COMMODITY":
-            if re.search(r"\b(?:of|for|in|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", gap,
-                         re.IGNORECASE) or \
-                    (mode == "commodity" and _LIST_GAP.match(gap)) or \
-                    (mode == "commodity" and re.fullmatch(r"\s*", gap)) or \
-                    (verb_flow and re.search(r"\bof\s+$", gap)):
+            if (
+                re.search(
+                    r"\b(?:of|for|in|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", gap, re.IGNORECASE
+                )
+                or (mode == "commodity" and _LIST_GAP.match(gap))
+                or (mode == "commodity" and re.fullmatch(r"\s*", gap))
+                or (verb_flow and re.search(r"\bof\s+$", gap))
+            ):
                 if not any(c.value.name == item.cue.rule.name for c in commodities):
                     commodities.append(_commodity_ref(item.cue))
                 mode = "commodity"
@@ -505,46 +611,68 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]
             mode = None
         previous_end = item.end
 
-    if not partners and ctx.sentence_subject is not None and \
-            ctx.sentence_subject.partner is not None and \
-            _ANAPHORIC_PARTNER.search(_gap(text, head.end, limit)):
+    if (
+        not partners
+        and ctx.sentence_subject is not None
+        and ctx.sentence_subject.partner is not None
+        and _ANAPHORIC_PARTNER.search(_gap(text, head.end, limit))
+    ):
         partners.append(replace(ctx.sentence_subject.partner, inherited=True))
     if not partners and flow in ("balance", "total_trade"):
         # "ran a deficit of R16.9 billion with Asia"
         for item in frame.items:
-            if item.kind == "PLACE" and item.start > head.end and re.search(
-                    r"\bwith\s+(?:the\s+)?$", text[max(0, item.start - 12) : item.start]):
+            if (
+                item.kind == "PLACE"
+                and item.start > head.end
+                and re.search(r"\bwith\s+(?:the\s+)?$", text[max(0, item.start - 12) : item.start])
+            ):
                 partners.append(_place_ref(item.cue))
                 break
     if reporter is not None:
         partners = [p for p in partners if p.value.code != reporter.value.code]
     flow_ref = Ref(flow, head.cue.text, (head.cue.start, head.cue.end), head.rule_id)
-    base = Subject(flow=flow, flow_ref=flow_ref, reporter=reporter,
-                   commodity=commodities[0] if commodities else None,
-                   partner=partners[0] if partners else None)
+    base = Subject(
+        flow=flow,
+        flow_ref=flow_ref,
+        reporter=reporter,
+        commodity=commodities[0] if commodities else None,
+        partner=partners[0] if partners else None,
+    )
     subjects = [base]
     if len(partners) > 1:
         subjects = [replace(base, partner=p) for p in partners]
     elif len(commodities) > 1:
         subjects = [replace(base, commodity=c) for c in commodities]
     elif len(flow_list) > 1:
-        subjects = [replace(base, flow=f.rule.flow,
-                            flow_ref=Ref(f.rule.flow, f.cue.text, (f.start, f.end), f.rule_id))
-                    for f in flow_list]
+        subjects = [
+            replace(
+                base,
+                flow=f.rule.flow,
+                flow_ref=Ref(f.rule.flow, f.cue.text, (f.start, f.end), f.rule_id),
+            )
+            for f in flow_list
+        ]
     return subjects
 
 
-def _place_pair(text: str, head: Item, before: list[Item], after: list[Item]
-                ) -> tuple[Item, Item] | None:
+def _place_pair(
+    text: str, head: Item, before: list[Item], after: list[Item]
+) -> tuple[Item, Item] | None:
     for places in (after, before):
-        for first, second in zip(places, places[1:]):
+        for first, second in zip(places, places[1:], strict=False):
             joined = _gap(text, first.end, second.start)
-            between = re.search(r"\bbetween\s+(?:the\s+)?$", text[max(0, first.start - 14) :
-                                                                   first.start], re.IGNORECASE)
+            between = re.search(
+                r"\bbetween\s+(?:the\s+)?$",
+                text[max(0, first.start - 14) : first.start],
+                re.IGNORECASE,
+            )
             if between and re.fullmatch(r"\s*(?:and|&)\s+(?:the\s+)?", joined):
                 return first, second
-            if re.fullmatch(r"\s*[-–/]\s*", joined) and second.end <= head.start and \
-                    re.fullmatch(r"[\s-]*", _gap(text, second.end, head.start)):
+            if (
+                re.fullmatch(r"\s*[-–/]\s*", joined)
+                and second.end <= head.start
+                and re.fullmatch(r"[\s-]*", _gap(text, second.end, head.start))
+            ):
                 return first, second
     return None
 
@@ -565,23 +693,41 @@ def _inherit_subject(ctx: ArticleContext, subject: Subject) -> Subject:
         if subject.reporter is None or ctx.last_pair.value.code != subject.reporter.value.code:
             subject.partner = replace(ctx.last_pair, inherited=True)
     before = ctx.sentence_subject
-    if (subject.partner is None and before is not None and before.partner is not None and
-            subject.commodity is not None and before.commodity is not None and
-            subject.flow == before.flow):
+    if (
+        subject.partner is None
+        and before is not None
+        and before.partner is not None
+        and subject.commodity is not None
+        and before.commodity is not None
+        and subject.flow == before.flow
+    ):
         subject.partner = replace(before.partner, inherited=True)
-    elif (subject.partner is None and subject.commodity is None and before is not None and
-          before.partner is not None and before.commodity is None and
-          not subject.reporter_stated and
-          (subject.flow != before.flow or before.flow == "total_trade")):
+    elif (
+        subject.partner is None
+        and subject.commodity is None
+        and before is not None
+        and before.partner is not None
+        and before.commodity is None
+        and not subject.reporter_stated
+        and (subject.flow != before.flow or before.flow == "total_trade")
+    ):
         # "Total trade with the Gulf states fell 40 pct, with imports at 1.55 billion dlrs"
         subject.partner = replace(before.partner, inherited=True)
     last = ctx.last_subject
-    if (subject.partner is None and last is not None and last.partner is not None and
-            subject.commodity is not None and last.commodity is not None and
-            subject.flow == last.flow and
-            subject.commodity.value.name == last.commodity.value.name and
-            (subject.reporter and last.reporter and
-             subject.reporter.value.code == last.reporter.value.code)):
+    if (
+        subject.partner is None
+        and last is not None
+        and last.partner is not None
+        and subject.commodity is not None
+        and last.commodity is not None
+        and subject.flow == last.flow
+        and subject.commodity.value.name == last.commodity.value.name
+        and (
+            subject.reporter
+            and last.reporter
+            and subject.reporter.value.code == last.reporter.value.code
+        )
+    ):
         subject.partner = replace(last.partner, inherited=True)
     return subject
 
@@ -595,20 +741,23 @@ def _fiscal(ctx: ArticleContext, subject: Subject | None) -> FiscalYear | None:
     return ctx.tables.fiscal.get(code) if code else None
 
 
-def _resolve(ctx: ArticleContext, cue: Item | Cue, subject: Subject | None,
-             reference: Span | None) -> Ref | None:
+def _resolve(
+    ctx: ArticleContext, cue: Item | Cue, subject: Subject | None, reference: Span | None
+) -> Ref | None:
     text = cue.cue.text if isinstance(cue, Item) else cue.text
     base = cue.cue if isinstance(cue, Item) else cue
-    span = resolve_period(text, published=ctx.published, reference=reference,
-                          fiscal=_fiscal(ctx, subject))
+    span = resolve_period(
+        text, published=ctx.published, reference=reference, fiscal=_fiscal(ctx, subject)
+    )
     if span is None:
         return None
     ctx.period_resolutions[base.start] = span
     inferred = ctx.published_inferred and span.relative_to == "published"
     if span.relative_to == "reference" and ctx.reference is not None:
         inferred = inferred or ctx.reference.value.inferred
-    period = Period(start=span.start, end=span.end, granularity=span.granularity,
-                    text=text, inferred=inferred)
+    period = Period(
+        start=span.start, end=span.end, granularity=span.granularity, text=text, inferred=inferred
+    )
     return Ref(period, text, (base.start, base.end), base.rule_id)
 
 
@@ -621,8 +770,13 @@ def _as_span(ref: Ref | None) -> Span | None:
 
 def _shift(ref: Ref, months: int) -> Ref:
     span = _as_span(ref).shift(months=-months)
-    period = Period(start=span.start, end=span.end, granularity=ref.value.granularity,
-                    text=ref.value.text, inferred=ref.value.inferred)
+    period = Period(
+        start=span.start,
+        end=span.end,
+        granularity=ref.value.granularity,
+        text=ref.value.text,
+        inferred=ref.value.inferred,
+    )
     return Ref(period, ref.text, ref.span, f"{ref.rule}+shift", True)
 
 
@@ -638,8 +792,9 @@ def _currency(ctx: ArticleContext, figure, frame_currency: str | None) -> tuple[
             if code in candidates:
                 return code, False
         reporter_ref = ctx.recent_reporter or ctx.default_reporter
-        reporter = ctx.tables.as_of(reporter_ref.value, ctx.published).code if reporter_ref \
-            else None
+        reporter = (
+            ctx.tables.as_of(reporter_ref.value, ctx.published).code if reporter_ref else None
+        )
         local = ctx.tables.currency_of(reporter, ctx.published)
         dollar_group = "USD" in candidates
         if local in candidates and (not dollar_group or reporter in ("CAN", "AUS", "NZL")):
@@ -651,8 +806,9 @@ def _currency(ctx: ArticleContext, figure, frame_currency: str | None) -> tuple[
     return None, False
 
 
-def _value_ref(ctx: ArticleContext, slot: Slot, subject: Subject, frame_currency: str | None
-               ) -> tuple[Ref | None, bool]:
+def _value_ref(
+    ctx: ArticleContext, slot: Slot, subject: Subject, frame_currency: str | None
+) -> tuple[Ref | None, bool]:
     figure = slot.figure
     currency, carried = _currency(ctx, figure, frame_currency)
     if figure.kind == "number" and currency is None:
@@ -663,23 +819,37 @@ def _value_ref(ctx: ArticleContext, slot: Slot, subject: Subject, frame_currency
         if sign is not None:
             amount = abs(amount) * sign
     unit = figure.unit if figure.kind == "quantity" else None
-    value = Value(amount=float(amount), currency=currency if figure.kind != "quantity" else None,
-                  unit=unit, text=figure.text, bound=figure.bound)
+    value = Value(
+        amount=float(amount),
+        currency=currency if figure.kind != "quantity" else None,
+        unit=unit,
+        text=figure.text,
+        bound=figure.bound,
+    )
     return Ref(value, figure.text, (figure.start, figure.end), figure.rule), carried
 
 
 def _change_ref(ctx: ArticleContext, slot: Slot) -> Ref:
     figure = slot.figure
     magnitude = abs(figure.low if not isinstance(figure.value, tuple) else sum(figure.value) / 2)
-    basis = slot.basis_cue.rule.basis if slot.basis_cue is not None else (ctx.last_basis or
-                                                                          "unspecified")
+    basis = (
+        slot.basis_cue.rule.basis
+        if slot.basis_cue is not None
+        else (ctx.last_basis or "unspecified")
+    )
     start = min(figure.start, slot.change_cue.start) if slot.change_cue else figure.start
     end = max(figure.end, slot.change_cue.end) if slot.change_cue else figure.end
-    if slot.change_cue is not None and slot.change_cue.start > figure.end and \
-            slot.change_cue.start - figure.end > 30:
+    if (
+        slot.change_cue is not None
+        and slot.change_cue.start > figure.end
+        and slot.change_cue.start - figure.end > 30
+    ):
         start, end = figure.start, figure.end
-    if slot.change_cue is not None and slot.change_cue.start < figure.start and \
-            figure.start - slot.change_cue.end > 30:
+    if (
+        slot.change_cue is not None
+        and slot.change_cue.start < figure.start
+        and figure.start - slot.change_cue.end > 30
+    ):
         start, end = figure.start, figure.end
     text = ctx.text[start:end]
     change = Change(percent=round(magnitude * slot.direction, 6), basis=basis, text=text)
@@ -707,8 +877,13 @@ def _streak_ref(item: Item) -> Ref | None:
 # ----------------------------------------------------------------------------- assembly
 
 
-def assemble(document: Document, annotation: Annotation, tables: ReferenceTables, *,
-             published_inferred: bool = False) -> tuple[list[TradeFact], dict[int, Span]]:
+def assemble(
+    document: Document,
+    annotation: Annotation,
+    tables: ReferenceTables,
+    *,
+    published_inferred: bool = False,
+) -> tuple[list[TradeFact], dict[int, Span]]:
     """All trade facts of one annotated document, and the periods resolved on the way
     (by cue offset) for the mention layer."""
     ctx = ArticleContext(document, annotation, tables, document.published, published_inferred)
@@ -732,14 +907,25 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     frames, leftovers = build_frames(ctx.text, 0, kept) if kept else ([], [])
     # Figures before any flow cue, in a sentence that refers back ("The pace of growth ...").
     leftover_figures = [i for i in leftovers if i.kind == "FIG"]
-    table_row = bool(leftovers) and leftovers[0].kind in ("COMMODITY", "PLACE") and \
-        ctx.last_fact_sentence >= ctx.sentence_index - 2
-    if leftover_figures and ctx.last_subject is not None and (table_row or any(
-        i.kind == "MARKER" and i.rule.role in ("anaphor", "pace") or i.kind == "CHANGE"
-        for i in leftovers
-    )):
-        frame = Frame(openers=[], start=start, end=leftovers[-1].end, items=leftovers,
-                      inherited=True)
+    table_row = (
+        bool(leftovers)
+        and leftovers[0].kind in ("COMMODITY", "PLACE")
+        and ctx.last_fact_sentence >= ctx.sentence_index - 2
+    )
+    if (
+        leftover_figures
+        and ctx.last_subject is not None
+        and (
+            table_row
+            or any(
+                i.kind == "MARKER" and i.rule.role in ("anaphor", "pace") or i.kind == "CHANGE"
+                for i in leftovers
+            )
+        )
+    ):
+        frame = Frame(
+            openers=[], start=start, end=leftovers[-1].end, items=leftovers, inherited=True
+        )
         frames.insert(0, frame)
     sentence_drafts: list[Draft] = []
     ctx.sentence_subject = None
@@ -800,10 +986,13 @@ def _consumed_periods(frames: list[Frame]) -> set[int]:
         for index, slot in enumerate(slots):
             if not slot.role.startswith("comparison"):
                 continue
-            stop = next((s.figure.start for s in slots[index + 1 :]
-                         if not s.role.startswith("comparison")), frame.end + 1)
-            following = [i for i in frame.items if i.kind == "PERIOD" and
-                         slot.figure.end <= i.start < stop]
+            stop = next(
+                (s.figure.start for s in slots[index + 1 :] if not s.role.startswith("comparison")),
+                frame.end + 1,
+            )
+            following = [
+                i for i in frame.items if i.kind == "PERIOD" and slot.figure.end <= i.start < stop
+            ]
             if slot.period_cue is None and following:
                 slot.period_cue = following[0]
             if slot.period_cue is not None:
@@ -813,7 +1002,7 @@ def _consumed_periods(frames: list[Frame]) -> set[int]:
 
 
 def _attach_streak(ctx: ArticleContext, items: list[Item]) -> None:
-    """"The trade balance stayed in the black for nine months in a row.": a figure-less
+    """ "The trade balance stayed in the black for nine months in a row.": a figure-less
     sentence continuing the last fact's subject lends it its streak."""
     streaks = [i for i in items if i.kind == "STREAK"]
     if not streaks or not ctx.drafts:
@@ -828,25 +1017,36 @@ def _attach_streak(ctx: ArticleContext, items: list[Item]) -> None:
     if ref is None:
         return
     for draft in ctx.drafts:
-        if draft.subject.flow == last.subject.flow and draft.sentence == last.sentence and \
-                draft.streak is None and "comparison" not in draft.qualifiers:
+        if (
+            draft.subject.flow == last.subject.flow
+            and draft.sentence == last.sentence
+            and draft.streak is None
+            and "comparison" not in draft.qualifiers
+        ):
             draft.streak = ref
             draft.rules.append(f"{ref.rule}+following_sentence")
 
 
-def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
-                  frames: list[Frame]) -> list[Draft]:
+def _frame_drafts(
+    ctx: ArticleContext, frame: Frame, sentence: tuple[int, int], frames: list[Frame]
+) -> list[Draft]:
     if not frame.slots:
         return []
     if frame.inherited:
         last = ctx.last_subject
-        subject = replace(last, inherited_flow=True,
-                          flow_ref=replace(last.flow_ref, inherited=True),
-                          reporter=replace(last.reporter, inherited=True) if last.reporter else None)
+        subject = replace(
+            last,
+            inherited_flow=True,
+            flow_ref=replace(last.flow_ref, inherited=True),
+            reporter=replace(last.reporter, inherited=True) if last.reporter else None,
+        )
         # "Semiconductors, the biggest sub-group, slipped 4.3 percent": new goods, same flow
         first_figure = next((i for i in frame.items if i.kind == "FIG"), None)
-        goods = [i for i in frame.items if i.kind == "COMMODITY" and
-                 (first_figure is None or i.end <= first_figure.start)]
+        goods = [
+            i
+            for i in frame.items
+            if i.kind == "COMMODITY" and (first_figure is None or i.end <= first_figure.start)
+        ]
         if goods:
             subject = replace(subject, commodity=_commodity_ref(goods[-1].cue), partner=None)
         subjects = [subject]
@@ -857,31 +1057,45 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
         subjects = [_inherit_subject(ctx, s) for s in subjects]
         ctx.sentence_subject = subjects[-1]
         for subject in subjects:
-            if subject.flow == "total_trade" and subject.partner is not None and \
-                    not subject.partner.inherited:
+            if (
+                subject.flow == "total_trade"
+                and subject.partner is not None
+                and not subject.partner.inherited
+            ):
                 ctx.last_pair = subject.partner
     main = [s for s in frame.slots if s.role in ("value", "change")]
     comparisons = [s for s in frame.slots if s.role.startswith("comparison")]
     forecast_cue = _forecast_cue(frame)
     streak_item = next((i for i in frame.items if i.kind == "STREAK"), None)
-    qualifiers = {i.rule.qualifier for i in frame.items
-                  if i.kind == "QUALIFIER" and i.rule.qualifier not in ("forecast", "revised")}
+    qualifiers = {
+        i.rule.qualifier
+        for i in frame.items
+        if i.kind == "QUALIFIER" and i.rule.qualifier not in ("forecast", "revised")
+    }
     source = _sentence_source(ctx, sentence)
 
     # Period of the frame: stated with a figure, in the frame, in the sentence, or inherited.
-    used = ctx.consumed_periods | {id(s.period_cue) for s in comparisons
-                                   if s.period_cue is not None}
+    used = ctx.consumed_periods | {
+        id(s.period_cue) for s in comparisons if s.period_cue is not None
+    }
     text = ctx.text
 
     def own_period(item: Item) -> bool:
-        return item.kind == "PERIOD" and id(item) not in used and \
-            not is_comparison_period(text, 0, item) and not is_backward(item)
+        return (
+            item.kind == "PERIOD"
+            and id(item) not in used
+            and not is_comparison_period(text, 0, item)
+            and not is_backward(item)
+        )
 
     frame_periods = [i for i in frame.items if own_period(i)]
     sentence_periods = [i for f in frames if not f.topic for i in f.items if own_period(i)]
     topic_periods = [i for f in frames if f.topic for i in f.items if own_period(i)]
-    base_periods = [i for i in frame.items if i.kind == "PERIOD" and id(i) not in used
-                    and is_comparison_period(text, 0, i)]
+    base_periods = [
+        i
+        for i in frame.items
+        if i.kind == "PERIOD" and id(i) not in used and is_comparison_period(text, 0, i)
+    ]
     reference = _as_span(ctx.reference)
 
     groups: list[tuple[Subject, list[Slot], str]] = []
@@ -907,20 +1121,32 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
         groups = [(base, plain, "frame.single")]
     for slots in paired.values():
         groups.append((_with_own(base, slots[0].own), slots, "pair.place_or_goods_figure"))
-    groups = [split for subject, slots, rule in groups
-              for split in _split_measures(ctx.text, subject, slots, rule)]
+    groups = [
+        split
+        for subject, slots, rule in groups
+        for split in _split_measures(ctx.text, subject, slots, rule)
+    ]
 
     drafts: list[Draft] = []
-    frame_currency = next((_currency(ctx, s.figure, None)[0] for s in frame.slots
-                           if s.figure.currency), None)
+    frame_currency = next(
+        (_currency(ctx, s.figure, None)[0] for s in frame.slots if s.figure.currency), None
+    )
     for subject, slots, rule in groups:
         # Slots stated with different periods are different facts ("rose 5% in January and
         # 3% in February"); a slot without its own period joins the first group.
         by_period: list[list] = []
         for slot in slots:
             key = slot.period_cue
-            target = next((group for group in by_period if key is None or group[0] is None or
-                           group[0].cue.text.lower() == key.cue.text.lower()), None)
+            target = next(
+                (
+                    group
+                    for group in by_period
+                    if key is None
+                    or group[0] is None
+                    or group[0].cue.text.lower() == key.cue.text.lower()
+                ),
+                None,
+            )
             if target is None:
                 by_period.append([key, [slot]])
             else:
@@ -928,9 +1154,20 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
                 if target[0] is None:
                     target[0] = key
         for period_cue, period_slots in by_period:
-            draft = _draft(ctx, frame, subject, period_slots, period_cue, frame_periods,
-                           sentence_periods, reference, sentence, frame_currency, base_periods,
-                           topic_periods)
+            draft = _draft(
+                ctx,
+                frame,
+                subject,
+                period_slots,
+                period_cue,
+                frame_periods,
+                sentence_periods,
+                reference,
+                sentence,
+                frame_currency,
+                base_periods,
+                topic_periods,
+            )
             if draft is None:
                 continue
             draft.rules.append(rule)
@@ -951,8 +1188,9 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
             ctx.last_basis = slot.basis_cue.rule.basis
     anchor_period = drafts[0].period if drafts else ctx.reference
     for slot in comparisons:
-        draft = _comparison_draft(ctx, frame, subjects[0], slot, anchor_period, sentence,
-                                  frame_currency, source)
+        draft = _comparison_draft(
+            ctx, frame, subjects[0], slot, anchor_period, sentence, frame_currency, source
+        )
         if draft is not None:
             drafts.append(draft)
     for slot in frame.slots:
@@ -969,8 +1207,10 @@ def _frame_drafts(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int],
 def _same_as_subject(item: Item, subject: Subject) -> bool:
     if item.kind == "PLACE":
         code = item.cue.rule.code
-        return any(ref is not None and ref.value.code == code
-                   for ref in (subject.partner, subject.reporter))
+        return any(
+            ref is not None and ref.value.code == code
+            for ref in (subject.partner, subject.reporter)
+        )
     return subject.commodity is not None and subject.commodity.value.name == item.cue.rule.name
 
 
@@ -985,8 +1225,9 @@ def _measure(slot: Slot) -> tuple[str, str | None]:
     return ("volume", figure.unit) if figure.kind == "quantity" else ("money", figure.currency)
 
 
-def _split_measures(text: str, subject: Subject, slots: list[Slot], rule: str
-                    ) -> list[tuple[Subject, list[Slot], str]]:
+def _split_measures(
+    text: str, subject: Subject, slots: list[Slot], rule: str
+) -> list[tuple[Subject, list[Slot], str]]:
     """A volume and a value of one subject are two facts ("6.8 million tonnes, worth US$4.37
     billion, up 10.4% in volume and 23.5% in value"); each change goes with the measure it
     names, else with the nearest level."""
@@ -998,9 +1239,16 @@ def _split_measures(text: str, subject: Subject, slots: list[Slot], rule: str
         if slot.role != "change":
             continue
         after = text[slot.figure.end : slot.figure.end + 30].lower()
-        wanted = "volume" if re.search(r"\b(?:in|by) (?:volume|quantity)|volume", after) else \
-            "money" if re.search(r"\b(?:in|by) value|value terms|dollar terms", after) else None
-        candidates = [b for b in buckets if wanted is None or _measure(b[0])[0] == wanted] or buckets
+        wanted = (
+            "volume"
+            if re.search(r"\b(?:in|by) (?:volume|quantity)|volume", after)
+            else "money"
+            if re.search(r"\b(?:in|by) value|value terms|dollar terms", after)
+            else None
+        )
+        candidates = [
+            b for b in buckets if wanted is None or _measure(b[0])[0] == wanted
+        ] or buckets
         best = min(candidates, key=lambda b: abs(b[0].figure.start - slot.figure.start))
         if not any(s.role == "change" for s in best):
             best.append(slot)
@@ -1016,10 +1264,20 @@ def _forecast_cue(frame: Frame) -> Item | None:
     return None
 
 
-def _draft(ctx: ArticleContext, frame: Frame, subject: Subject, slots: list[Slot],
-           period_cue: Item | None, frame_periods: list[Item], sentence_periods: list[Item],
-           reference: Span | None, sentence: tuple[int, int], frame_currency: str | None,
-           base_periods: list[Item] = (), topic_periods: list[Item] = ()) -> Draft | None:
+def _draft(
+    ctx: ArticleContext,
+    frame: Frame,
+    subject: Subject,
+    slots: list[Slot],
+    period_cue: Item | None,
+    frame_periods: list[Item],
+    sentence_periods: list[Item],
+    reference: Span | None,
+    sentence: tuple[int, int],
+    frame_currency: str | None,
+    base_periods: list[Item] = (),
+    topic_periods: list[Item] = (),
+) -> Draft | None:
     draft = Draft(subject=subject, sentence=sentence)
     if period_cue is not None and is_comparison_period(ctx.text, 0, period_cue):
         period_cue = None
@@ -1041,8 +1299,10 @@ def _draft(ctx: ArticleContext, frame: Frame, subject: Subject, slots: list[Slot
     # 1987 of 180 mln crowns"), else one elsewhere in the sentence, even in a clause about
     # something else ("Industrial production in January and February ... while exports fell").
     anchor = min(s.figure.start for s in slots)
-    own = sorted((i for i in frame_periods if i.rule_id not in _SINGLE_DAYS),
-                 key=lambda i: (abs(i.start - anchor), i.start < anchor))
+    own = sorted(
+        (i for i in frame_periods if i.rule_id not in _SINGLE_DAYS),
+        key=lambda i: (abs(i.start - anchor), i.start < anchor),
+    )
     elsewhere = [i for i in sentence_periods + topic_periods if i.rule_id not in _SINGLE_DAYS]
     undated = own + elsewhere
     cue = period_cue or (undated[0] if undated else None)
@@ -1053,36 +1313,63 @@ def _draft(ctx: ArticleContext, frame: Frame, subject: Subject, slots: list[Slot
             if other is cue:
                 continue
             partial = _resolve(ctx, other, subject, reference)
-            if partial is not None and partial.value.granularity != "year" and \
-                    period.value.start <= partial.value.start <= partial.value.end <= \
-                    period.value.end:
+            if (
+                partial is not None
+                and partial.value.granularity != "year"
+                and period.value.start
+                <= partial.value.start
+                <= partial.value.end
+                <= period.value.end
+            ):
                 period = partial
                 break
     if period is None:
         inherited = _inherited_period(ctx)
         if inherited is not None:
             period = replace(inherited, inherited=True)
-    if period is not None and ctx.published is not None and \
-            period.value.granularity == "year" and period.value.start <= ctx.published < \
-            period.value.end and _forecast_cue(frame) is None:
+    if (
+        period is not None
+        and ctx.published is not None
+        and period.value.granularity == "year"
+        and period.value.start <= ctx.published < period.value.end
+        and _forecast_cue(frame) is None
+    ):
         # "a trade surplus for 1987 of 180 mln" in March 1987: the year so far
         last_month = date(ctx.published.year, ctx.published.month, 1) - timedelta(days=1)
         if last_month >= period.value.start:
-            period = Ref(Period(start=period.value.start, end=last_month, granularity="range",
-                                text=period.value.text, inferred=period.value.inferred),
-                         period.text, period.span, f"{period.rule}+to_date", period.inherited)
+            period = Ref(
+                Period(
+                    start=period.value.start,
+                    end=last_month,
+                    granularity="range",
+                    text=period.value.text,
+                    inferred=period.value.inferred,
+                ),
+                period.text,
+                period.span,
+                f"{period.rule}+to_date",
+                period.inherited,
+            )
     draft.period = period
-    if draft.change is not None and period is not None and base_periods and \
-            not any(s.basis_cue for s in slots if s.role == "change"):
+    if (
+        draft.change is not None
+        and period is not None
+        and base_periods
+        and not any(s.basis_cue for s in slots if s.role == "change")
+    ):
         basis = _basis_between(ctx, period, base_periods[0], subject)
         if basis is not None:
             ctx.last_basis = basis
-            draft.change = Ref(Change(percent=draft.change.value.percent, basis=basis,
-                                      text=draft.change.value.text),
-                               draft.change.text, draft.change.span, draft.change.rule)
+            draft.change = Ref(
+                Change(
+                    percent=draft.change.value.percent, basis=basis, text=draft.change.value.text
+                ),
+                draft.change.text,
+                draft.change.span,
+                draft.change.rule,
+            )
             draft.rules.append("basis.from_comparison_period")
-    if period is not None and ctx.published is not None and \
-            period.value.start > ctx.published:
+    if period is not None and ctx.published is not None and period.value.start > ctx.published:
         draft.qualifiers.add("forecast")
     figures = [s.figure for s in slots]
     draft.anchor = (min(f.start for f in figures), max(f.end for f in figures))
@@ -1092,12 +1379,19 @@ def _draft(ctx: ArticleContext, frame: Frame, subject: Subject, slots: list[Slot
 
 def _basis_between(ctx: ArticleContext, period: Ref, base: Item, subject: Subject) -> str | None:
     """The basis a comparison period implies: "rose 0.9% from February" in a March fact."""
-    span = resolve_period(base.cue.text, published=ctx.published, reference=_as_span(period),
-                          fiscal=_fiscal(ctx, subject))
+    span = resolve_period(
+        base.cue.text,
+        published=ctx.published,
+        reference=_as_span(period),
+        fiscal=_fiscal(ctx, subject),
+    )
     if span is None:
         return None
-    months = (period.value.start.year - span.start.year) * 12 + \
-        period.value.start.month - span.start.month
+    months = (
+        (period.value.start.year - span.start.year) * 12
+        + period.value.start.month
+        - span.start.month
+    )
     if months == 12 or (period.value.granularity == "year" and months % 12 == 0 and months):
         return "year_on_year"
     if months == 1 and period.value.granularity == "month":
@@ -1107,9 +1401,16 @@ def _basis_between(ctx: ArticleContext, period: Ref, base: Item, subject: Subjec
     return "period_on_period" if months > 0 else None
 
 
-def _comparison_draft(ctx: ArticleContext, frame: Frame, subject: Subject, slot: Slot,
-                      anchor: Ref | None, sentence: tuple[int, int], frame_currency: str | None,
-                      source: Ref | None) -> Draft | None:
+def _comparison_draft(
+    ctx: ArticleContext,
+    frame: Frame,
+    subject: Subject,
+    slot: Slot,
+    anchor: Ref | None,
+    sentence: tuple[int, int],
+    frame_currency: str | None,
+    source: Ref | None,
+) -> Draft | None:
     draft = Draft(subject=subject, sentence=sentence, qualifiers={"comparison"})
     if slot.role == "comparison_change":
         draft.change = _change_ref(ctx, slot)
@@ -1124,8 +1425,11 @@ def _comparison_draft(ctx: ArticleContext, frame: Frame, subject: Subject, slot:
     elif anchor is not None:
         basis = slot.basis_cue.rule.basis if slot.basis_cue is not None else None
         if basis is None:
-            main_basis = [s.basis_cue.rule.basis for s in frame.slots
-                          if s.basis_cue is not None and s.role == "change"]
+            main_basis = [
+                s.basis_cue.rule.basis
+                for s in frame.slots
+                if s.basis_cue is not None and s.role == "change"
+            ]
             basis = main_basis[0] if main_basis else None
         if basis in _BASIS_MONTHS:
             draft.period = _shift(anchor, _BASIS_MONTHS[basis])
@@ -1161,8 +1465,7 @@ def _merge(drafts: list[Draft]) -> list[Draft]:
     for draft in drafts:
         if draft.period is None and draft.subject.reporter is None:
             pass
-        target = next((m for m in merged if m.key() == draft.key() and _compatible(m, draft)),
-                      None)
+        target = next((m for m in merged if m.key() == draft.key() and _compatible(m, draft)), None)
         if target is None:
             merged.append(draft)
             continue
@@ -1202,9 +1505,15 @@ def _record(ctx: ArticleContext, draft: Draft) -> TradeFact:
     subject = draft.subject
     spans: dict[str, tuple[int, int]] = {}
     fields = {
-        "flow": subject.flow_ref, "reporter": subject.reporter, "partner": subject.partner,
-        "commodity": subject.commodity, "period": draft.period, "value": draft.value,
-        "change": draft.change, "streak": draft.streak, "source": draft.source,
+        "flow": subject.flow_ref,
+        "reporter": subject.reporter,
+        "partner": subject.partner,
+        "commodity": subject.commodity,
+        "period": draft.period,
+        "value": draft.value,
+        "change": draft.change,
+        "streak": draft.streak,
+        "source": draft.source,
     }
     rules: list[str] = []
     for name, ref in fields.items():
@@ -1219,15 +1528,20 @@ def _record(ctx: ArticleContext, draft: Draft) -> TradeFact:
         rules.append("period.inherited")
     if subject.inherited_flow:
         rules.append("frame.anaphora")
-    qualifiers = sorted(draft.qualifiers | ctx.article_qualifiers,
-                        key=QUALIFIER_ORDER.index)
+    qualifiers = sorted(draft.qualifiers | ctx.article_qualifiers, key=QUALIFIER_ORDER.index)
     start, end = draft.sentence
     raw = ctx.text[start:end]
     start += len(raw) - len(raw.lstrip())
     end -= len(raw) - len(raw.rstrip())
     provenance = Provenance(
-        doc_id=document.doc_id, path=document.path, sha256=document.sha256,
-        sentence=ctx.text[start:end], start=start, end=end, spans=spans, rules=rules,
+        doc_id=document.doc_id,
+        path=document.path,
+        sha256=document.sha256,
+        sentence=ctx.text[start:end],
+        start=start,
+        end=end,
+        spans=spans,
+        rules=rules,
         extractor=EXTRACTOR,
     )
     return TradeFact(
@@ -1235,7 +1549,8 @@ def _record(ctx: ArticleContext, draft: Draft) -> TradeFact:
         doc_id=document.doc_id,
         flow=subject.flow,
         reporter=ctx.tables.as_of(subject.reporter.value, ctx.published)
-        if subject.reporter else None,
+        if subject.reporter
+        else None,
         partner=ctx.tables.as_of(subject.partner.value, ctx.published) if subject.partner else None,
         commodity=subject.commodity.value if subject.commodity else None,
         period=draft.period.value if draft.period else None,

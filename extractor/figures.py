@@ -199,8 +199,9 @@ class FigureGrammar:
             if word:  # "between ...", "from ... up to ...": tried where the word is
                 literal_words.add(word.group(0).lower())
                 slot = "word:" + word.group(0).lower()
-            slot = {"sign": "symbol", "number": "number", "words": "words",
-                    "article": "words"}.get(slot, slot)
+            slot = {"sign": "symbol", "number": "number", "words": "words", "article": "words"}.get(
+                slot, slot
+            )
             self._by_slot.setdefault(slot, []).append((order, rule, compiled))
         self._literal_core = re.compile(
             rf"\b(?P<word>{_alternation(sorted(literal_words), case_sensitive=False)})\s"
@@ -215,8 +216,12 @@ class FigureGrammar:
         self._code_left = re.compile(rf"\b{_alternation(codes, case_sensitive=True)}\s?$")
 
     def _attempts(self, text: str):
-        starts: dict[str, set[int]] = {"number": set(), "words": set(), "symbol": set(),
-                                       "code": set()}
+        starts: dict[str, set[int]] = {
+            "number": set(),
+            "words": set(),
+            "symbol": set(),
+            "code": set(),
+        }
         cores = [(m.start(), "number") for m in self._digit_core.finditer(text)]
         cores += [(m.start(), "words") for m in self._word_core.finditer(text)]
         cores += [(m.start(), "words") for m in self._article_core.finditer(text)]
@@ -276,8 +281,9 @@ class FigureGrammar:
         second_text = groups.get("number2") or groups.get("words2")
         if second_text:
             first_end = match.end("number") if groups.get("number") else match.end("words")
-            second_start = match.start("number2") if groups.get("number2") else \
-                match.start("words2")
+            second_start = (
+                match.start("number2") if groups.get("number2") else match.start("words2")
+            )
             second = parse_number(second_text)
             if second is None:
                 return None
@@ -297,12 +303,17 @@ class FigureGrammar:
             # apart, are a change and the level it reached; "fall by 15 billion to 20 billion
             # dlrs" and "dropped by 1 to 1.5 degrees" stay ranges.
             between = match.string[first_end:second_start]
-            before = match.string[max(0, match.start() - 12):match.start()]
-            if re.search(r"\bto\b", between) and re.search(r"[^\sto]", between) and \
-                    high > 2 * abs(low) and _CHANGE_THEN_LEVEL.search(before):
+            before = match.string[max(0, match.start() - 12) : match.start()]
+            if (
+                re.search(r"\bto\b", between)
+                and re.search(r"[^\sto]", between)
+                and high > 2 * abs(low)
+                and _CHANGE_THEN_LEVEL.search(before)
+            ):
                 return None
         if groups.get("unit2") and self._unit_name(groups["unit2"]) != self._unit_name(
-                groups.get("unit") or ""):
+            groups.get("unit") or ""
+        ):
             return None
         figure = Figure(
             kind=rule.kind,
@@ -312,7 +323,8 @@ class FigureGrammar:
             value=value,
             rule=rule.id,
             scaled=bool(scale or groups.get("scale2")),
-            signed=bool(groups.get("sign")) or (groups.get("number") or "")[:1] in _SIGNS
+            signed=bool(groups.get("sign"))
+            or (groups.get("number") or "")[:1] in _SIGNS
             or (groups.get("number") or "")[:1] in "mM",
             spelled=spelled,
         )
@@ -365,9 +377,12 @@ class FigureGrammar:
             # "NT$1.02 trillion (US$32.4 billion)": the bracketed amount restates the first.
             if (
                 previous is not None
-                and figure.kind == previous.kind and figure.kind in ("money", "quantity")
-                and re.fullmatch(r"\s*[(\[]\s*(?:or|about|around|roughly|some|approx\.?)?\s*",
-                                 text[previous.end : figure.start])
+                and figure.kind == previous.kind
+                and figure.kind in ("money", "quantity")
+                and re.fullmatch(
+                    r"\s*[(\[]\s*(?:or|about|around|roughly|some|approx\.?)?\s*",
+                    text[previous.end : figure.start],
+                )
             ):
                 figure.conversion = True
         return chosen

@@ -38,14 +38,25 @@ _SHARE_AFTER = re.compile(
 )
 _PRICE_AFTER = re.compile(
     r"^\s*(?:(?:a|an|per)\s+|/\s*)(?:metric\s+)?(?:ounce|oz|tonne|ton|barrel|bbl|pound|lb|kg|kilo|"
-    r"kilogram|bushel|unit|litre|liter|gallon|mmbtu|share|head|carat|bag|bale)\b", re.IGNORECASE)
-_PAIR_GAP = re.compile(r"^\s*(?:\(|:|at|,|-|–|—)?\s*(?:about|around|some|nearly|roughly|"
-                       r"almost|more than|over|just over|just under)?\s*$", re.IGNORECASE)
-_TO_LEVEL = re.compile(r"\b(?:to|at|of|reaching|reached|totall?ing|totall?ed|hitting|hit|was|were|"
-                       r"stood at|came in at|came to|amounted to|amounting to|worth|valued at|"
-                       r"is|are|:)\s*$", re.IGNORECASE)
-_BY = re.compile(r"^\s*(?:by\s+)?(?:some|about|around|nearly|almost|roughly|more than|over|"
-                 r"less than|just over|just under)?\s*$", re.IGNORECASE)
+    r"kilogram|bushel|unit|litre|liter|gallon|mmbtu|share|head|carat|bag|bale)\b",
+    re.IGNORECASE,
+)
+_PAIR_GAP = re.compile(
+    r"^\s*(?:\(|:|at|,|-|–|—)?\s*(?:about|around|some|nearly|roughly|"
+    r"almost|more than|over|just over|just under)?\s*$",
+    re.IGNORECASE,
+)
+_TO_LEVEL = re.compile(
+    r"\b(?:to|at|of|reaching|reached|totall?ing|totall?ed|hitting|hit|was|were|"
+    r"stood at|came in at|came to|amounted to|amounting to|worth|valued at|"
+    r"is|are|:)\s*$",
+    re.IGNORECASE,
+)
+_BY = re.compile(
+    r"^\s*(?:by\s+)?(?:some|about|around|nearly|almost|roughly|more than|over|"
+    r"less than|just over|just under)?\s*$",
+    re.IGNORECASE,
+)
 _APPOSITIVE_NOUNS = re.compile(
     r"\b(?:partner|market|customer|client|supplier|destination|buyer|exporter|importer|"
     r"producer|consumer|economy|neighbou?r|ally|rival|source|user|maker|hub|earner|"
@@ -68,10 +79,12 @@ COMPARISON_PERIOD = re.compile(
 _DURATION = re.compile(r"(?:the\s+)?(?:first\s+|past\s+|last\s+)?\w+\s+months?", re.IGNORECASE)
 # Periods that look back from the period of the fact: never the fact's own period unless
 # written right after its figure ("rebounded 4.0 percent in the previous month").
-BACKWARD = re.compile(r"\.(?:relative\.(?:previous|prior|preceding|month_earlier|month_before|"
-                      r"the_month_before|quarter_earlier|year_earlier|year_ago|year_before|"
-                      r"one_year|same_(?:month|period|quarter|time)_(?!month$|period$)|"
-                      r"corresponding))")
+BACKWARD = re.compile(
+    r"\.(?:relative\.(?:previous|prior|preceding|month_earlier|month_before|"
+    r"the_month_before|quarter_earlier|year_earlier|year_ago|year_before|"
+    r"one_year|same_(?:month|period|quarter|time)_(?!month$|period$)|"
+    r"corresponding))"
+)
 
 
 def is_comparison_period(text: str, offset: int, item: Item) -> bool:
@@ -84,14 +97,16 @@ def is_comparison_period(text: str, offset: int, item: Item) -> bool:
     match = COMPARISON_PERIOD.search(window)
     if not match:
         return False
-    if re.search(r"\bover\s+(?:the\s+)?$", window, re.IGNORECASE) and \
-            _DURATION.fullmatch(item.cue.text):
-        return False
-    return True
+    return not (
+        re.search(r"\bover\s+(?:the\s+)?$", window, re.IGNORECASE)
+        and _DURATION.fullmatch(item.cue.text)
+    )
 
 
 def is_backward(item: Item) -> bool:
     return item.kind == "PERIOD" and bool(BACKWARD.search(item.rule_id))
+
+
 OPENERS = {"FLOW", "TOPIC"}
 
 
@@ -168,17 +183,20 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
         begin, finish = start + match.start(), start + match.end()
         inside = [i for i in items if begin <= i.start and i.end <= finish]
         has_figure = any(i.kind == "FIG" for i in inside)
-        is_share = any(i.kind == "MARKER" and i.rule.role == "share" for i in inside) or \
-            bool(_SHARE_TEXT.search(match.group(0)))
+        is_share = any(i.kind == "MARKER" and i.rule.role == "share" for i in inside) or bool(
+            _SHARE_TEXT.search(match.group(0))
+        )
         if is_share or not has_figure:
             regions.append((begin, finish))
     for match in re.finditer(r"(?<=,)[^,;.]{3,80}(?=,)", text):
         begin, finish = start + match.start(), start + match.end()
         inside = [i for i in items if begin <= i.start and i.end <= finish]
         # ", the country's single biggest export earner,": may name a flow, never a figure
-        if not any(i.kind in ("FIG", "CHANGE") for i in inside) and \
-                _APPOSITIVE_NOUNS.search(match.group(0)) and \
-                not re.match(r"\s*(?:and|or|but|while|with)\b", match.group(0), re.IGNORECASE):
+        if (
+            not any(i.kind in ("FIG", "CHANGE") for i in inside)
+            and _APPOSITIVE_NOUNS.search(match.group(0))
+            and not re.match(r"\s*(?:and|or|but|while|with)\b", match.group(0), re.IGNORECASE)
+        ):
             regions.append((begin, finish))
     return regions
 
@@ -212,10 +230,18 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
                 continue
             items[index] = synthetic
             item = synthetic
-        verdict = _continues(text, offset, current, item) if current is not None and \
-            not item.synthetic else None
-        if verdict is None and item.kind == "FLOW" and item.rule.form == "verb" and \
-                current is not None and not _has_subject_before(text, offset, items, index):
+        verdict = (
+            _continues(text, offset, current, item)
+            if current is not None and not item.synthetic
+            else None
+        )
+        if (
+            verdict is None
+            and item.kind == "FLOW"
+            and item.rule.form == "verb"
+            and current is not None
+            and not _has_subject_before(text, offset, items, index)
+        ):
             verdict = "member"
         if verdict is not None:
             current.items.append(item)
@@ -249,8 +275,9 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
 _CLAUSE_BREAK = re.compile(r"(?:[,;:]|\b(?:while|and|but|whereas|with|as)\b)", re.IGNORECASE)
 
 
-def _implied_opener(text: str, offset: int, items: list[Item], index: int,
-                    current: Frame | None) -> Item | None:
+def _implied_opener(
+    text: str, offset: int, items: list[Item], index: int, current: Frame | None
+) -> Item | None:
     """An opener the text implies without a flow word: an anaphor ("those to China", "that
     of cars"), or goods leading a new clause in a passage about a flow ("..., while
     pharmaceuticals fell 29.1%"). It takes the flow of the current frame."""
@@ -261,16 +288,18 @@ def _implied_opener(text: str, offset: int, items: list[Item], index: int,
     if not section and not any(i.kind == "FIG" for i in current.items):
         return None
     item = items[index]
-    if item.kind == "MARKER" and item.rule.role == "anaphor" and \
-            item.cue.text.lower() in ("those", "that", "these") and \
-            re.match(r"\s+(?:to|from|with|of|for|in)\b", text[item.end - offset :]):
+    if (
+        item.kind == "MARKER"
+        and item.rule.role == "anaphor"
+        and item.cue.text.lower() in ("those", "that", "these")
+        and re.match(r"\s+(?:to|from|with|of|for|in)\b", text[item.end - offset :])
+    ):
         return Item("FLOW", item.start, item.end, cue=head.cue, synthetic=True)
     if item.kind != "COMMODITY":
         return None
     previous = items[index - 1] if index else None
     gap = _gap(text, offset, previous.end if previous else current.start, item.start)
-    if previous is None or previous.kind in ("COMMODITY", "PLACE") or \
-            not _CLAUSE_BREAK.search(gap):
+    if previous is None or previous.kind in ("COMMODITY", "PLACE") or not _CLAUSE_BREAK.search(gap):
         return None
     for ahead in items[index + 1 : index + 4]:
         between = _gap(text, offset, item.end, ahead.start)
@@ -296,10 +325,12 @@ def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:
     if re.fullmatch(r"[\s-]*", gap):
         return "opener"  # a compound: "current account surplus", "import prices"
     if frame.topic and item.kind == "FLOW":
-        account = any(o.kind == "TOPIC" and o.rule.topic == "external_accounts"
-                      for o in frame.openers)
+        account = any(
+            o.kind == "TOPIC" and o.rule.topic == "external_accounts" for o in frame.openers
+        )
         generic = item.rule.flow == "balance" and not re.search(
-            r"trade|merchandise|goods|visible|exports|imports", item.cue.text, re.IGNORECASE)
+            r"trade|merchandise|goods|visible|exports|imports", item.cue.text, re.IGNORECASE
+        )
         if account and generic and ";" not in gap:
             return "member"  # "the current account was in deficit by ...", "... in surplus"
         if re.fullmatch(r"\s+(?:of|for|on)\s+(?:the\s+)?", gap, re.IGNORECASE):
@@ -316,7 +347,8 @@ def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:
     if item.rule.form == "verb":
         return "member"  # "volumes shipped", "goods exported": not a new subject
     if all(i.kind in ("COMMODITY", "QUALIFIER") for i in between) and re.fullmatch(
-            r"\s*(?:on|in|of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", gap, re.IGNORECASE):
+        r"\s*(?:on|in|of|for)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}", gap, re.IGNORECASE
+    ):
         return "member"  # "surplus on goods trade", "deficit in merchandise trade"
     if same and not any(i.kind in ("PLACE", "COMMODITY") for i in between) and len(gap) < 60:
         return "opener"  # "The trade balance logged a deficit of ..."
@@ -325,16 +357,21 @@ def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:
 
 
 def _has_subject_before(text: str, offset: int, items: list[Item], index: int) -> bool:
-    """"Japan exported ...", "the country shipped ...": a verb flow with its own subject."""
+    """ "Japan exported ...", "the country shipped ...": a verb flow with its own subject."""
     item = items[index]
     previous = items[index - 1] if index else None
-    if previous is not None and previous.kind in ("PLACE", "AGENCY"):
-        if re.fullmatch(r"(?:['’]s)?\s+(?:\w+\s+){0,2}", _gap(text, offset, previous.end,
-                                                             item.start)):
-            return True
+    if (
+        previous is not None
+        and previous.kind in ("PLACE", "AGENCY")
+        and re.fullmatch(
+            r"(?:['’]s)?\s+(?:\w+\s+){0,2}", _gap(text, offset, previous.end, item.start)
+        )
+    ):
+        return True
     window = text[max(0, item.start - offset - 30) : item.start - offset]
-    return bool(re.search(r"\b(?:the country|the nation|it|they)\s+(?:\w+\s+){0,2}$", window,
-                          re.IGNORECASE))
+    return bool(
+        re.search(r"\b(?:the country|the nation|it|they)\s+(?:\w+\s+){0,2}$", window, re.IGNORECASE)
+    )
 
 
 def _comparator_before(text: str, offset: int, frame: Frame, item: Item) -> bool:
@@ -343,8 +380,9 @@ def _comparator_before(text: str, offset: int, frame: Frame, item: Item) -> bool
     return bool(_COMPARATOR.search(_gap(text, offset, left, item.start)))
 
 
-def _region_start(text: str, offset: int, items: list[Item], index: int,
-                  current: Frame | None) -> int:
+def _region_start(
+    text: str, offset: int, items: list[Item], index: int, current: Frame | None
+) -> int:
     """Where an opener's frame begins. The first frame of a sentence reaches back to its start
     ("Last month, Tokyo increased its imports of ..."), unless a figure there refers back to an
     earlier sentence ("The pace of growth accelerated from 2.0% ..., when exports ..."). Later
@@ -385,7 +423,8 @@ def _region_start(text: str, offset: int, items: list[Item], index: int,
         # "... from 580 mln in 1985, but rubber shipments ...": 1985 stays with 580 mln.
         for follower in items[strong_index + 1 : index]:
             if follower.kind in ("PERIOD", "BASIS") and re.fullmatch(
-                r"[\s,]*(?:in|during|for|the)?\s*", _gap(text, offset, start, follower.start),
+                r"[\s,]*(?:in|during|for|the)?\s*",
+                _gap(text, offset, start, follower.start),
                 re.IGNORECASE,
             ):
                 start = follower.end
@@ -395,9 +434,12 @@ def _region_start(text: str, offset: int, items: list[Item], index: int,
     if strong.kind == "CHANGE" and strong.rule.form == "noun" and strong_index >= 1:
         figure = items[strong_index - 1]
         gap_after = _gap(text, offset, strong.end, items[index].start)
-        if figure.kind == "FIG" and figure.figure.kind == "percent" and \
-                re.match(r"\s*(?:in|of)\b", gap_after, re.IGNORECASE) and \
-                re.fullmatch(r"[\s-]*", _gap(text, offset, figure.end, strong.start)):
+        if (
+            figure.kind == "FIG"
+            and figure.figure.kind == "percent"
+            and re.match(r"\s*(?:in|of)\b", gap_after, re.IGNORECASE)
+            and re.fullmatch(r"[\s-]*", _gap(text, offset, figure.end, strong.start))
+        ):
             start = figure.start
     return max(start, floor)
 
@@ -413,29 +455,49 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
         if figure.conversion or figure.kind == "percentage_point":
             continue
         previous = items[position - 1] if position else None
-        following = items[position + 1] if position + 1 < len(items) else None
+        items[position + 1] if position + 1 < len(items) else None
         left_bound = previous.end if previous is not None else frame.start
         gap_left = _gap(text, offset, left_bound, item.start)
-        gap_right = _gap(text, offset, item.end, following.start if following else item.end + 30)
         after_text = text[item.end - offset : item.end - offset + 60]
         if _is_share(items, position, after_text, frame):
             continue
-        if previous is not None and previous.kind == "MARKER" and \
-                previous.rule.role == "threshold" and _FILLERS_ONLY.match(gap_left):
+        if (
+            previous is not None
+            and previous.kind == "MARKER"
+            and previous.rule.role == "threshold"
+            and _FILLERS_ONLY.match(gap_left)
+        ):
             continue
-        anchor = next((other for other in reversed(items[:position])
-                       if other.kind not in ("QUALIFIER", "MARKER")), None)
-        last_figure = next((other for other in reversed(items[:position]) if other.kind == "FIG"),
-                           None)
-        window_start = max(frame.start, item.start - 30,
-                           last_figure.end if last_figure is not None else frame.start)
+        anchor = next(
+            (
+                other
+                for other in reversed(items[:position])
+                if other.kind not in ("QUALIFIER", "MARKER")
+            ),
+            None,
+        )
+        last_figure = next(
+            (other for other in reversed(items[:position]) if other.kind == "FIG"), None
+        )
+        window_start = max(
+            frame.start,
+            item.start - 30,
+            last_figure.end if last_figure is not None else frame.start,
+        )
         comparator = _COMPARATOR.search(_gap(text, offset, window_start, item.start))
-        if anchor is not None and anchor in frame.comparison_openers and \
-                re.fullmatch(r"\s*(?:of|at|:)?\s*", gap_left):
+        if (
+            anchor is not None
+            and anchor in frame.comparison_openers
+            and re.fullmatch(r"\s*(?:of|at|:)?\s*", gap_left)
+        ):
             comparator = _COMPARATOR.search("from ")  # "compared with a deficit of $0.2 billion"
         change_cue = None
-        if previous is not None and previous.kind == "CHANGE" and \
-                previous.rule.form in ("verb", "adverb") and _FILLERS_ONLY.match(gap_left):
+        if (
+            previous is not None
+            and previous.kind == "CHANGE"
+            and previous.rule.form in ("verb", "adverb")
+            and _FILLERS_ONLY.match(gap_left)
+        ):
             change_cue = previous
             prior = items[position - 2] if position >= 2 else None
             before_change = _gap(text, offset, prior.end if prior else frame.start, previous.start)
@@ -444,18 +506,28 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
             continue  # "US$135 a tonne": a price, not a trade value
         coordinated = _coordinated_with(text, offset, frame, previous, gap_left)
         if coordinated is not None and coordinated.figure.kind == figure.kind:
-            frame.slots.append(Slot(figure=figure, role=coordinated.role,
-                                    direction=coordinated.direction,
-                                    change_cue=coordinated.change_cue, sign=coordinated.sign,
-                                    rules=[*coordinated.rules, "coordination.figure_list"]))
-            frame.slots[-1].basis_cue = _basis_for(items, position, figures) or \
-                coordinated.basis_cue
+            frame.slots.append(
+                Slot(
+                    figure=figure,
+                    role=coordinated.role,
+                    direction=coordinated.direction,
+                    change_cue=coordinated.change_cue,
+                    sign=coordinated.sign,
+                    rules=[*coordinated.rules, "coordination.figure_list"],
+                )
+            )
+            frame.slots[-1].basis_cue = (
+                _basis_for(items, position, figures) or coordinated.basis_cue
+            )
             frame.slots[-1].period_cue = _period_for(text, offset, items, position)
             frame.slots[-1].own = _paired_with(text, offset, items, position)
             continue
         slot = Slot(figure=figure, role="value")
-        if previous is not None and previous.kind == "QUALIFIER" and \
-                previous.rule.qualifier == "revised":
+        if (
+            previous is not None
+            and previous.kind == "QUALIFIER"
+            and previous.rule.qualifier == "revised"
+        ):
             slot.revised = True
         if re.search(r"\brevised\b", gap_left, re.IGNORECASE):
             slot.revised = True
@@ -474,29 +546,47 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
                 continue
             if figure.kind == "quantity" and not _trade_unit(figure):
                 continue
-            if previous is not None and previous.kind == "CHANGE" and re.fullmatch(
-                    r"\s*(?:to\s+)?(?:below|above|beyond|past)\s+(?:the\s+)?", gap_left,
-                    re.IGNORECASE):
+            if (
+                previous is not None
+                and previous.kind == "CHANGE"
+                and re.fullmatch(
+                    r"\s*(?:to\s+)?(?:below|above|beyond|past)\s+(?:the\s+)?",
+                    gap_left,
+                    re.IGNORECASE,
+                )
+            ):
                 continue  # "fell below four billion marks": a threshold
             following_item = items[position + 1] if position + 1 < len(items) else None
-            absolute = (change_cue is not None and change_cue.rule.form in ("verb", "adverb")
-                        and not re.search(r"\bto\s*$", gap_left, re.IGNORECASE)) or (
-                previous is not None and previous.kind == "CHANGE" and
-                previous.rule.form == "noun" and re.fullmatch(r"\s*of\s*", gap_left or "")
-            ) or (
-                # "4.0 billion stg lower than in 1985", "$2bn more than"
-                following_item is not None and following_item.kind == "CHANGE" and
-                following_item.rule.form == "adverb" and
-                re.fullmatch(r"\s*", _gap(text, offset, item.end, following_item.start))
-            ) or _flow_is_changed(text, offset, frame)
+            absolute = (
+                (
+                    change_cue is not None
+                    and change_cue.rule.form in ("verb", "adverb")
+                    and not re.search(r"\bto\s*$", gap_left, re.IGNORECASE)
+                )
+                or (
+                    previous is not None
+                    and previous.kind == "CHANGE"
+                    and previous.rule.form == "noun"
+                    and re.fullmatch(r"\s*of\s*", gap_left or "")
+                )
+                or (
+                    # "4.0 billion stg lower than in 1985", "$2bn more than"
+                    following_item is not None
+                    and following_item.kind == "CHANGE"
+                    and following_item.rule.form == "adverb"
+                    and re.fullmatch(r"\s*", _gap(text, offset, item.end, following_item.start))
+                )
+                or _flow_is_changed(text, offset, frame)
+            )
             if absolute and not comparator:
                 continue  # "rose 900 mln dlrs to ...": a change in level, not a level
             if comparator:
                 slot.role = "comparison_value"
                 slot.rules.append(f"value.comparison_{_word(comparator)}")
             else:
-                slot.rules.append("value.to_amount" if _TO_LEVEL.search(gap_left) else
-                                  "value.amount")
+                slot.rules.append(
+                    "value.to_amount" if _TO_LEVEL.search(gap_left) else "value.amount"
+                )
             slot.sign = _balance_sign(text, offset, frame, item)
         slot.basis_cue = _basis_for(items, position, figures)
         slot.period_cue = _period_for(text, offset, items, position)
@@ -505,7 +595,7 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
 
 
 def _flow_is_changed(text: str, offset: int, frame: Frame) -> bool:
-    """"an increase in the surplus on oil of 200 mln stg": the frame's figures are changes."""
+    """ "an increase in the surplus on oil of 200 mln stg": the frame's figures are changes."""
     flows = [i for i in frame.items if i.kind == "FLOW"]
     if not flows:
         return False
@@ -513,8 +603,13 @@ def _flow_is_changed(text: str, offset: int, frame: Frame) -> bool:
     before = [i for i in frame.items if i.end <= head.start]
     if not before or before[-1].kind != "CHANGE" or before[-1].rule.form != "noun":
         return False
-    return bool(re.fullmatch(r"\s*(?:in|of)\s+(?:the\s+|its\s+)?",
-                             _gap(text, offset, before[-1].end, head.start), re.IGNORECASE))
+    return bool(
+        re.fullmatch(
+            r"\s*(?:in|of)\s+(?:the\s+|its\s+)?",
+            _gap(text, offset, before[-1].end, head.start),
+            re.IGNORECASE,
+        )
+    )
 
 
 def _paired_with(text: str, offset: int, items: list[Item], position: int) -> Item | None:
@@ -522,8 +617,12 @@ def _paired_with(text: str, offset: int, items: list[Item], position: int) -> It
     1.09 billion)", "Asia N6.43 trillion", "vehicles and transport equipment (up 19%)"."""
     end = items[position].start
     back = position - 1
-    if back >= 0 and items[back].kind == "CHANGE" and items[back].rule.form == "adverb" and \
-            re.fullmatch(r"\s*", _gap(text, offset, items[back].end, end)):
+    if (
+        back >= 0
+        and items[back].kind == "CHANGE"
+        and items[back].rule.form == "adverb"
+        and re.fullmatch(r"\s*", _gap(text, offset, items[back].end, end))
+    ):
         end = items[back].start
         back -= 1
     if back < 0 or items[back].kind not in ("PLACE", "COMMODITY"):
@@ -531,27 +630,41 @@ def _paired_with(text: str, offset: int, items: list[Item], position: int) -> It
     if not _PAIR_GAP.match(_gap(text, offset, items[back].end, end)):
         return None
     # "passenger cars and light trucks up 5.2%": the list's head names the goods
-    while back >= 1 and items[back - 1].kind == items[back].kind and re.fullmatch(
-            r"\s*(?:,|and|&)\s*(?:\w+\s+){0,2}", _gap(text, offset, items[back - 1].end,
-                                                    items[back].start)):
+    while (
+        back >= 1
+        and items[back - 1].kind == items[back].kind
+        and re.fullmatch(
+            r"\s*(?:,|and|&)\s*(?:\w+\s+){0,2}",
+            _gap(text, offset, items[back - 1].end, items[back].start),
+        )
+    ):
         back -= 1
     return items[back]
 
 
-def _coordinated_with(text: str, offset: int, frame: Frame, previous: Item | None,
-                      gap_left: str) -> Slot | None:
-    """"surged 46.1 percent and 23.9 percent respectively", "from 4.77 billion a year earlier
+def _coordinated_with(
+    text: str, offset: int, frame: Frame, previous: Item | None, gap_left: str
+) -> Slot | None:
+    """ "surged 46.1 percent and 23.9 percent respectively", "from 4.77 billion a year earlier
     and 5.70 billion in January": the next figure of a list takes the role of the first."""
     if previous is None or not frame.slots:
         return None
-    if not re.fullmatch(r"\s*(?:(?:in|by)\s+(?:volume|value|quantity|\w+\s+terms)\s*)?"
-                        r"(?:,|and|,\s*and|or|as well as)\s*", gap_left, re.IGNORECASE):
+    if not re.fullmatch(
+        r"\s*(?:(?:in|by)\s+(?:volume|value|quantity|\w+\s+terms)\s*)?"
+        r"(?:,|and|,\s*and|or|as well as)\s*",
+        gap_left,
+        re.IGNORECASE,
+    ):
         return None
     if previous.kind == "PERIOD":
         before = [i for i in frame.items if i.end <= previous.start]
-        if not before or before[-1].kind != "FIG" or \
-                not re.fullmatch(r"[\s,]*(?:in|during|for)?\s*",
-                                 _gap(text, offset, before[-1].end, previous.start)):
+        if (
+            not before
+            or before[-1].kind != "FIG"
+            or not re.fullmatch(
+                r"[\s,]*(?:in|during|for)?\s*", _gap(text, offset, before[-1].end, previous.start)
+            )
+        ):
             return None
         previous = before[-1]
     if previous.kind != "FIG":
@@ -571,13 +684,22 @@ def _is_share(items: list[Item], position: int, after_text: str, frame: Frame) -
     if figure.kind == "percent":
         for ahead in items[position + 1 : position + 3]:
             gap = text_between(items[position], ahead, after_text)
-            if ahead.kind in ("FLOW", "COMMODITY") and gap is not None and \
-                    re.fullmatch(r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}",
-                                 gap, re.IGNORECASE):
+            if (
+                ahead.kind in ("FLOW", "COMMODITY")
+                and gap is not None
+                and re.fullmatch(
+                    r"\s*of\s+(?:the\s+|its\s+|their\s+)?(?:[\w'’.-]+\s+){0,3}", gap, re.IGNORECASE
+                )
+            ):
                 return True
     nxt = items[position + 1] if position + 1 < len(items) else None
-    if figure.kind == "percent" and nxt is not None and nxt.kind == "MARKER" and \
-            nxt.rule.role == "share" and nxt.start - items[position].end <= 3:
+    if (
+        figure.kind == "percent"
+        and nxt is not None
+        and nxt.kind == "MARKER"
+        and nxt.rule.role == "share"
+        and nxt.start - items[position].end <= 3
+    ):
         return True
     for back in range(position - 1, -1, -1):
         other = items[back]
@@ -597,47 +719,95 @@ def text_between(left: Item, right: Item, after_text: str) -> str | None:
 def _trade_unit(figure: Figure) -> bool:
     unit = figure.unit or ""
     return unit in {
-        "tonne", "short ton", "long ton", "barrel", "barrel per day", "bag", "bale", "bushel",
-        "twenty-foot equivalent unit", "unit", "vehicle", "car", "cubic metre",
-        "billion cubic metres", "ounce", "troy ounce", "kilogram", "carat", "head of cattle",
-        "container", "piece", "gallon", "litre", "pound",
+        "tonne",
+        "short ton",
+        "long ton",
+        "barrel",
+        "barrel per day",
+        "bag",
+        "bale",
+        "bushel",
+        "twenty-foot equivalent unit",
+        "unit",
+        "vehicle",
+        "car",
+        "cubic metre",
+        "billion cubic metres",
+        "ounce",
+        "troy ounce",
+        "kilogram",
+        "carat",
+        "head of cattle",
+        "container",
+        "piece",
+        "gallon",
+        "litre",
+        "pound",
     }
 
 
-def _direction(text: str, offset: int, items: list[Item], position: int,
-               change_cue: Item | None, frame: Frame) -> tuple[int | None, Item | None, str]:
+def _direction(
+    text: str, offset: int, items: list[Item], position: int, change_cue: Item | None, frame: Frame
+) -> tuple[int | None, Item | None, str]:
     figure = items[position].figure
     if change_cue is not None:
-        return (1 if change_cue.rule.direction == "up" else -1), change_cue, \
-            f"change.{change_cue.rule.form}_percent"
+        return (
+            (1 if change_cue.rule.direction == "up" else -1),
+            change_cue,
+            f"change.{change_cue.rule.form}_percent",
+        )
     # "2.0% more than a year earlier", "3 pct higher", "five percent down"
     nxt = items[position + 1] if position + 1 < len(items) else None
-    if nxt is not None and nxt.kind == "CHANGE" and nxt.rule.form == "adverb" and \
-            re.fullmatch(r"\s*", _gap(text, offset, items[position].end, nxt.start)):
+    if (
+        nxt is not None
+        and nxt.kind == "CHANGE"
+        and nxt.rule.form == "adverb"
+        and re.fullmatch(r"\s*", _gap(text, offset, items[position].end, nxt.start))
+    ):
         return (1 if nxt.rule.direction == "up" else -1), nxt, "change.percent_adverb"
     # "a 41.3% rise", "a 5 pct year-on-year gain"
     for ahead in items[position + 1 : position + 3]:
         gap = _gap(text, offset, items[position].end, ahead.start)
-        if ahead.kind == "CHANGE" and ahead.rule.form == "noun" and \
-                re.fullmatch(r"[\s-]*(?:year-on-year|on-year|y/y|annual|monthly|annualized)?"
-                             r"[\s-]*", gap, re.IGNORECASE):
+        if (
+            ahead.kind == "CHANGE"
+            and ahead.rule.form == "noun"
+            and re.fullmatch(
+                r"[\s-]*(?:year-on-year|on-year|y/y|annual|monthly|annualized)?"
+                r"[\s-]*",
+                gap,
+                re.IGNORECASE,
+            )
+        ):
             return (1 if ahead.rule.direction == "up" else -1), ahead, "change.percent_noun"
         if ahead.kind not in ("BASIS", "QUALIFIER"):
             break
     previous = items[position - 1] if position else None
     if previous is not None and previous.kind == "CHANGE" and previous.rule.form == "noun":
         gap = _gap(text, offset, previous.end, items[position].start)
-        if re.fullmatch(r"\s*(?:of|by|at|to|was|were|is|came to|stood at|reached|:)\s*"
-                        r"(?:about|around|some|nearly|almost|roughly|more than|over)?\s*",
-                        gap, re.IGNORECASE):
-            return (1 if previous.rule.direction == "up" else -1), previous, "change.noun_of_percent"
+        if re.fullmatch(
+            r"\s*(?:of|by|at|to|was|were|is|came to|stood at|reached|:)\s*"
+            r"(?:about|around|some|nearly|almost|roughly|more than|over)?\s*",
+            gap,
+            re.IGNORECASE,
+        ):
+            return (
+                (1 if previous.rule.direction == "up" else -1),
+                previous,
+                "change.noun_of_percent",
+            )
     if figure.signed:
         return (-1 if figure.low < 0 else 1), None, "change.signed_percent"
-    if position >= 2 and previous is not None and previous.kind == "FIG" and \
-            re.fullmatch(r"\s*,?\s*or\s*", _gap(text, offset, previous.end, items[position].start)):
+    if (
+        position >= 2
+        and previous is not None
+        and previous.kind == "FIG"
+        and re.fullmatch(r"\s*,?\s*or\s*", _gap(text, offset, previous.end, items[position].start))
+    ):
         # "fell 16.6 billion dlrs, or 33 pct, to ...": the change cue of the absolute change
         cue = items[position - 2]
-        if cue.kind == "CHANGE" and _FILLERS_ONLY.match(_gap(text, offset, cue.end, previous.start)):
+        if cue.kind == "CHANGE" and _FILLERS_ONLY.match(
+            _gap(text, offset, cue.end, previous.start)
+        ):
             return (1 if cue.rule.direction == "up" else -1), cue, "change.absolute_or_percent"
     # "The pace of growth accelerated from 2.0%": the nearest change word or pace phrase.
     for back in range(position - 1, -1, -1):
@@ -665,8 +835,12 @@ def _balance_sign(text: str, offset: int, frame: Frame, item: Item) -> int | Non
             sign = other.rule.sign
     if sign is None:
         for other in frame.items:
-            if other.start > item.end and other.kind == "FLOW" and other.rule.sign and \
-                    other.start - item.end < 40:
+            if (
+                other.start > item.end
+                and other.kind == "FLOW"
+                and other.rule.sign
+                and other.start - item.end < 40
+            ):
                 return other.rule.sign  # "a 3.1 billion dlr surplus"
     return sign
 
@@ -695,9 +869,12 @@ def _period_for(text: str, offset: int, items: list[Item], position: int) -> Ite
     for ahead in items[position + 1 :]:
         gap = _gap(text, offset, end, ahead.start)
         if ahead.kind == "PERIOD":
-            if re.fullmatch(r"[\s,]*(?:(?:in|during|for|marked in|recorded in|posted in|"
-                            r"seen in|registered in|at end-?)\s+)?(?:the\s+)?[\s,]*",
-                            gap, re.IGNORECASE):
+            if re.fullmatch(
+                r"[\s,]*(?:(?:in|during|for|marked in|recorded in|posted in|"
+                r"seen in|registered in|at end-?)\s+)?(?:the\s+)?[\s,]*",
+                gap,
+                re.IGNORECASE,
+            ):
                 return ahead
             return None
         if ahead.kind in ("BASIS", "CHANGE", "QUALIFIER") and len(gap) < 25:

@@ -18,8 +18,10 @@ TEXT_SUFFIXES = {".txt", ".md"}
 JSON_SUFFIXES = {".jsonl", ".json"}
 MAX_BYTES = 8 * 1024 * 1024
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _HEADER = re.compile(r"\A\s*date\s+(\d{4}-\d{2}-\d{2})\b[ \t]*")
 # "TOKYO, March 2 -", "BEIJING, Feb 7 (Reuters) -", "New Delhi, Jan. 15 (PTI) —"
 _WIRE_DATELINE = re.compile(
@@ -87,8 +89,11 @@ def parse_date_string(text: str, *, base: date | None = None) -> date | None:
         parsed = None
     if parsed is None:
         # Bylines often carry a time and zone dateparser rejects; keep the date part.
-        match = re.search(rf"({_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
-                          rf"{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})", cleaned)
+        match = re.search(
+            rf"({_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}(?:st|nd|rd|th)?\s+"
+            rf"{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})",
+            cleaned,
+        )
         if match and match.group(0) != cleaned:
             return parse_date_string(match.group(0), base=base)
         return None
@@ -200,13 +205,16 @@ def _decode(raw: bytes, path: str) -> tuple[str | None, str | None]:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        return None, (f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
-                      "re-encode it as UTF-8")
+        return None, (
+            f"not UTF-8 text (byte 0x{raw[error.start]:02x} at offset {error.start}); "
+            "re-encode it as UTF-8"
+        )
     return text, None
 
 
-def _json_article(obj: object, *, path: str, line: int | None, fallback_id: str
-                  ) -> tuple[Document | None, Skip | None]:
+def _json_article(
+    obj: object, *, path: str, line: int | None, fallback_id: str
+) -> tuple[Document | None, Skip | None]:
     if not isinstance(obj, dict):
         return None, Skip(path, "expected a JSON object with 'id' and 'text'", line)
     text = obj.get("text") if obj.get("text") is not None else obj.get("body")
@@ -214,8 +222,13 @@ def _json_article(obj: object, *, path: str, line: int | None, fallback_id: str
         return None, Skip(path, "no 'text' or 'body' field with article text", line)
     raw_id = obj.get("id", fallback_id)
     doc_id = str(raw_id) if raw_id not in (None, "") else fallback_id
-    document = Document(doc_id=doc_id, text=text, path=path, line=line,
-                        title=obj.get("title") if isinstance(obj.get("title"), str) else None)
+    document = Document(
+        doc_id=doc_id,
+        text=text,
+        path=path,
+        line=line,
+        title=obj.get("title") if isinstance(obj.get("title"), str) else None,
+    )
     for key in ("published", "date", "publication_date", "pubdate"):
         published = parse_published(obj.get(key))
         if published:
@@ -224,8 +237,9 @@ def _json_article(obj: object, *, path: str, line: int | None, fallback_id: str
     return document, None
 
 
-def read_path(path: Path, *, root: Path | None = None, max_bytes: int = MAX_BYTES
-              ) -> Iterator[Document | Skip]:
+def read_path(
+    path: Path, *, root: Path | None = None, max_bytes: int = MAX_BYTES
+) -> Iterator[Document | Skip]:
     """Documents (or Skips) from one file. `root` makes doc ids relative paths."""
     shown = str(path)
     try:
@@ -240,8 +254,11 @@ def read_path(path: Path, *, root: Path | None = None, max_bytes: int = MAX_BYTE
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | JSON_SUFFIXES:
         # Folders only yield known suffixes; a file named explicitly must not be parsed as JSONL.
-        yield Skip(shown, f"unsupported file type {suffix or '(no suffix)'!r}; "
-                          "expected .txt, .md, .jsonl or .json")
+        yield Skip(
+            shown,
+            f"unsupported file type {suffix or '(no suffix)'!r}; "
+            "expected .txt, .md, .jsonl or .json",
+        )
         return
     relative = path.relative_to(root) if root is not None and root != path else Path(path.name)
     stem_id = relative.with_suffix("").as_posix()
@@ -267,8 +284,9 @@ def read_path(path: Path, *, root: Path | None = None, max_bytes: int = MAX_BYTE
             yield Skip(shown, "expected an article object or a list of them")
             return
         for index, obj in enumerate(items):
-            document, skip = _json_article(obj, path=shown, line=None,
-                                           fallback_id=f"{stem_id}#{index}")
+            document, skip = _json_article(
+                obj, path=shown, line=None, fallback_id=f"{stem_id}#{index}"
+            )
             yield document or skip  # type: ignore[misc]
         return
     produced = False
@@ -283,8 +301,9 @@ def read_path(path: Path, *, root: Path | None = None, max_bytes: int = MAX_BYTE
             yield Skip(shown, f"malformed JSON line ({error.msg})", number)
             continue
         produced = True
-        document, skip = _json_article(obj, path=shown, line=number,
-                                       fallback_id=f"{stem_id}:{number}")
+        document, skip = _json_article(
+            obj, path=shown, line=number, fallback_id=f"{stem_id}:{number}"
+        )
         yield document or skip  # type: ignore[misc]
     if not produced:
         yield Skip(shown, "no articles: the file holds only blank lines")
@@ -306,8 +325,9 @@ def walk(paths: Iterable[str | Path]) -> Iterator[tuple[Path, Path | None] | Ski
             yield Skip(str(path), "no such file or folder")
 
 
-def read_documents(paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES
-                   ) -> Iterator[Document | Skip]:
+def read_documents(
+    paths: Iterable[str | Path], *, max_bytes: int = MAX_BYTES
+) -> Iterator[Document | Skip]:
     """Every document under `paths`, with Skips in place of what could not be read."""
     for entry in walk(paths):
         if isinstance(entry, Skip):

@@ -30,8 +30,13 @@ from .periods import Span, resolve_period
 from .pipeline import Annotation, Cue
 from .resources import RuleSet
 
-_KIND = {"money": "money", "percent": "percent", "percentage_point": "percent",
-         "number": "number", "quantity": "quantity"}
+_KIND = {
+    "money": "money",
+    "percent": "percent",
+    "percentage_point": "percent",
+    "number": "number",
+    "quantity": "quantity",
+}
 
 
 def _word_set(words: str) -> frozenset[str]:
@@ -65,32 +70,83 @@ thursday friday saturday sunday""")
 _SKIPPED_MODIFIERS = _word_set("more additional extra further fewer less")
 # Plural nouns no suffix rule gets right, and their singular.
 _IRREGULAR_PLURALS = {
-    "people": "people", "men": "man", "women": "woman", "children": "child", "feet": "foot",
-    "teeth": "tooth", "mice": "mouse", "geese": "goose", "staff": "staff", "police": "police",
-    "personnel": "personnel", "cattle": "cattle", "sheep": "sheep", "fish": "fish",
-    "deer": "deer", "aircraft": "aircraft", "livestock": "livestock", "data": "data",
-    "media": "media", "criteria": "criterion", "crew": "crew", "series": "series",
-    "species": "species", "viruses": "virus", "buses": "bus", "bonuses": "bonus",
-    "campuses": "campus", "statuses": "status", "censuses": "census", "surpluses": "surplus",
+    "people": "people",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "feet": "foot",
+    "teeth": "tooth",
+    "mice": "mouse",
+    "geese": "goose",
+    "staff": "staff",
+    "police": "police",
+    "personnel": "personnel",
+    "cattle": "cattle",
+    "sheep": "sheep",
+    "fish": "fish",
+    "deer": "deer",
+    "aircraft": "aircraft",
+    "livestock": "livestock",
+    "data": "data",
+    "media": "media",
+    "criteria": "criterion",
+    "crew": "crew",
+    "series": "series",
+    "species": "species",
+    "viruses": "virus",
+    "buses": "bus",
+    "bonuses": "bonus",
+    "campuses": "campus",
+    "statuses": "status",
+    "censuses": "census",
+    "surpluses": "surplus",
 }
 _NOT_PLURAL = ("ss", "us", "is", "ous", "'s", "’s")
-_SUPERLATIVES = {"best": "good", "worst": "bad", "most": "", "least": "", "biggest": "big",
-                 "hottest": "hot", "largest": "large", "latest": "late", "earliest": "early"}
+_SUPERLATIVES = {
+    "best": "good",
+    "worst": "bad",
+    "most": "",
+    "least": "",
+    "biggest": "big",
+    "hottest": "hot",
+    "largest": "large",
+    "latest": "late",
+    "earliest": "early",
+}
 _NOT_SUPERLATIVES = _word_set("interest forest harvest")
 # Time words a rate can be "per": "$3,500 a month", "140 km/h".
-_TIME_WORDS = {"second": "second", "sec": "second", "s": "second", "minute": "minute",
-               "min": "minute", "hour": "hour", "hr": "hour", "h": "hour", "day": "day",
-               "d": "day", "week": "week", "wk": "week", "month": "month", "mo": "month",
-               "quarter": "quarter", "year": "year", "yr": "year", "annum": "year",
-               "decade": "decade", "century": "century"}
+_TIME_WORDS = {
+    "second": "second",
+    "sec": "second",
+    "s": "second",
+    "minute": "minute",
+    "min": "minute",
+    "hour": "hour",
+    "hr": "hour",
+    "h": "hour",
+    "day": "day",
+    "d": "day",
+    "week": "week",
+    "wk": "week",
+    "month": "month",
+    "mo": "month",
+    "quarter": "quarter",
+    "year": "year",
+    "yr": "year",
+    "annum": "year",
+    "decade": "decade",
+    "century": "century",
+}
 # Counted things a price can be "per": "$62 and $68 per share".
 _PER_THINGS = _word_set("share person head capita game unit piece barrel tonne ton")
 # "one of the people responsible for the creation of ...": words left out of the unit.
-_ONE_OF_SKIPPED = _word_set("in of for the a an his her their its my our your to ever and most "
-                            "more")
+_ONE_OF_SKIPPED = _word_set(
+    "in of for the a an his her their its my our your to ever and most more"
+)
 # Words after a figure that say how, not what: "rose a record 5% year-on-year".
-_NOT_NOUNS_AFTER = _word_set("year-on-year on-year annually respectively lower higher more less "
-                             "ago earlier later")
+_NOT_NOUNS_AFTER = _word_set(
+    "year-on-year on-year annually respectively lower higher more less ago earlier later"
+)
 
 # ---------------------------------------------------------------------------------------------
 # Patterns
@@ -101,7 +157,8 @@ _CLOCK = re.compile(
     r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?Z?"
     r"|\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?:\s?[ap]\.?\s?m\b\.?)?"
     r"|\d{1,2}(?:\.\d{2})?\s?(?:[ap]\.?m\.?|[AP]\.?M\.?)(?![a-z])"
-    r"|\d{4}\s?(?:GMT|UTC|EDT|EST|CDT|CST|PDT|PST|BST|CET|JST)\b")
+    r"|\d{4}\s?(?:GMT|UTC|EDT|EST|CDT|CST|PDT|PST|BST|CET|JST)\b"
+)
 # scores and results, the larger side first ("beat Charlton 2-1", "tied at 89-89"),
 _SCORE = re.compile(r"(\d{1,3})-(\d{1,3})\b(?![\d/%-]|[.,]\d|\s?(?:per\s?cent|pct))")
 # street numbers and postal codes ("575 Wilbraham Road", "9 E 71st St", "90049 ZIP Code").
@@ -109,7 +166,8 @@ _ADDRESS = re.compile(
     r"\d+(?:-\d+)?[A-Za-z]?\s+(?:[A-Z0-9][\w.]*\s+){0,3}"
     r"(?:Road|Rd|Street|St|Avenue|Ave|Way|Lane|Ln|Drive|Dr|Boulevard|Blvd|Place|Pl|Court|"
     r"Terrace|Highway|Hwy|Parkway|Pkwy|Square|Crescent|Close)\b"
-    r"|\d{5}\s+ZIP\b")
+    r"|\d{5}\s+ZIP\b"
+)
 _ZIP_BEFORE = re.compile(r"\bZIP(?:\s+[Cc]ode)?\s+\d{5}\b")
 _DIGIT_RUN = re.compile(r"(?<![\w.,/-])\d")
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w&.'’-]*)[ \t]+$")
@@ -118,7 +176,9 @@ _SPELLED = re.compile(r"[A-Za-z]+")
 _YEAR_DIGITS = re.compile(r"\d{4}")
 _YEAR_CONTEXT = re.compile(
     r"(?:\b(?:in|since|from|between|until|till|by|before|after|during|circa)"
-    r"|\bA\.?D\.?|\bB\.?C\.?|\b\d{4}\s+(?:and|to|or))\s+$", re.IGNORECASE)
+    r"|\bA\.?D\.?|\bB\.?C\.?|\b\d{4}\s+(?:and|to|or))\s+$",
+    re.IGNORECASE,
+)
 # "iPhone 11 Pro and 11 Pro Max", "Game 6 and 7": a number listed with a name is one too.
 _NAME_LIST = re.compile(r"(?:\s+[A-Z][\w-]*){0,2}\s*(?:,|and|or|&)\s*")
 # "a five-year plan": a spelled number glued to a word classifies, it does not count.
@@ -128,7 +188,8 @@ _SPELLED_COMPOUND = re.compile(r"-(?!fold\b)[A-Za-z]", re.IGNORECASE)
 # "women aged 25 to 54".
 _AGE_AFTER = re.compile(
     r"[\s-]*(?P<unit>year|month|week|day)s?[\s-]*old\b|[\s-]+(?P<unit2>year|month)s?\s+of\s+age\b",
-    re.IGNORECASE)
+    re.IGNORECASE,
+)
 _OLD = re.compile(r"[\s-]*old\b", re.IGNORECASE)
 _AGE_BEFORE = re.compile(r"\b(?:age\s+of|aged)\s+$", re.IGNORECASE)
 _AGE_RANGE = re.compile(r"\s*(?:to|-|–)\s*(\d{1,3})\b")
@@ -136,8 +197,10 @@ _AGE_YEARS = re.compile(r"\s+years?\b", re.IGNORECASE)
 _UNDER_THE_AGE = re.compile(r"\b(?:under|below)\s+the\s+age\s+of\s+$", re.IGNORECASE)
 _OVER_THE_AGE = re.compile(r"\b(?:over|above)\s+the\s+age\s+of\s+$", re.IGNORECASE)
 # "one of the best wireless speakers", "one of Airbnb's earliest investments"
-_ONE_OF = re.compile(r"\s+of\s+(?:(?:the|his|her|its|their|our|my|your|these|those)\s+"
-                     r"|(?=[A-Z][\w&.-]*(?:'s|’s)\s+))")
+_ONE_OF = re.compile(
+    r"\s+of\s+(?:(?:the|his|her|its|their|our|my|your|these|those)\s+"
+    r"|(?=[A-Z][\w&.-]*(?:'s|’s)\s+))"
+)
 _TOKEN = re.compile(r"[A-Za-z][\w'’]*(?:-[\w'’]+)*|\S")
 _POSSESSIVE = re.compile(r"['’]s$")
 _WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Za-z][\w&'’.-]*[\w]|[A-Za-z]")
@@ -146,22 +209,33 @@ _SPACE = re.compile(r"[ \t]*\n?[ \t]*")
 _ES_PLURAL = re.compile(r"(?:ch|sh|x|z|ss)es$")
 
 # A rate after an amount: "$3,500 a month", "$10 per gram", "140 km/h", "£24 a-year".
-_RATE = re.compile(r"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+|\s*-\s*an?\s*-\s*|\s+an?-)",
-                   re.IGNORECASE)
+_RATE = re.compile(
+    r"(?:\s*/\s*|\s+per\s+|\s+an?\s+|\s+each\s+|\s*-\s*an?\s*-\s*|\s+an?-)", re.IGNORECASE
+)
 _LETTERS = re.compile(r"[A-Za-z]+")
 # "from $6.78 billion a year earlier", "a month ago": a point in time, not a rate.
-_TIME_REFERENCE = re.compile(r"[\s-]+(?:earlier|ago|before|later|previously|prior|back)\b",
-                             re.IGNORECASE)
+_TIME_REFERENCE = re.compile(
+    r"[\s-]+(?:earlier|ago|before|later|previously|prior|back)\b", re.IGNORECASE
+)
 _FRACTION_OF = re.compile(r"\s*(?:of\s+)?(?:the\s+|its\s+|their\s+|all\s+)?")
 _OF_A = re.compile(r"\s*(?:of\s+(?:an?\s+)?)?")
 _ORDINAL_BEFORE = re.compile(rf"\b(?:{'|'.join(ORDINAL_WORDS)})[\s-]+$", re.IGNORECASE)
-_COUNT_BEFORE = re.compile(r"(?<![\w-])(?P<count>a|an|one|two|three|four|five|six|seven|eight|"
-                           r"nine)[\s-]$", re.IGNORECASE)
-_NUMERATOR_BEFORE = re.compile(r"(?<![\w-])(?P<num>one|two|three|four|five|six|seven|eight|nine"
-                               r"|\d+)\s+$", re.IGNORECASE)
+_COUNT_BEFORE = re.compile(
+    r"(?<![\w-])(?P<count>a|an|one|two|three|four|five|six|seven|eight|"
+    r"nine)[\s-]$",
+    re.IGNORECASE,
+)
+_NUMERATOR_BEFORE = re.compile(
+    r"(?<![\w-])(?P<num>one|two|three|four|five|six|seven|eight|nine"
+    r"|\d+)\s+$",
+    re.IGNORECASE,
+)
 # "one out of three Germans", "one of four separate mission concepts"
-_OUT_OF = re.compile(r"\b(?:out\s+)?of\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten"
-                     r"|\d{1,3})\b(?![.,]?\d)", re.IGNORECASE)
+_OUT_OF = re.compile(
+    r"\b(?:out\s+)?of\s+(?P<den>two|three|four|five|six|seven|eight|nine|ten"
+    r"|\d{1,3})\b(?![.,]?\d)",
+    re.IGNORECASE,
+)
 _SLASH_FRACTION = re.compile(r"(?<![\w/.-])(?P<a>\d+)\s?[/\u2044](?P<b>\d+)(?![\w/.-])")
 _FOLD = re.compile(r"fold\b", re.IGNORECASE)
 _TIMES_BEFORE = re.compile(rf"(?<![\w-])(?P<times>\d+(?:\.\d+)?|(?i:{WORD_NUMBER}))-?$")
@@ -171,10 +245,13 @@ _TIMES_BEFORE = re.compile(rf"(?<![\w-])(?P<times>\d+(?:\.\d+)?|(?i:{WORD_NUMBER
 _AVERAGED = re.compile(r"\baverag(?:ed|es|ing)\s+$", re.IGNORECASE)
 # "gave up 517 yards", "made up 30% of sales": "up" and "down" as particles of a phrasal verb
 # say nothing about a change.
-_PHRASAL = re.compile(r"\b(?:give|gives|gave|given|giving|make|makes|made|making|take|takes|took|"
-                      r"taken|taking|set|sets|setting|sign|signs|signed|signing|show|shows|"
-                      r"showed|shown|line|lined|break|broke|broken|shut|shuts|turn|turns|turned)"
-                      r"\s+$", re.IGNORECASE)
+_PHRASAL = re.compile(
+    r"\b(?:give|gives|gave|given|giving|make|makes|made|making|take|takes|took|"
+    r"taken|taking|set|sets|setting|sign|signs|signed|signing|show|shows|"
+    r"showed|shown|line|lined|break|broke|broken|shut|shuts|turn|turns|turned)"
+    r"\s+$",
+    re.IGNORECASE,
+)
 _ARTICLE = re.compile(r"\ban?\b", re.IGNORECASE)
 _NOUN_AFTER = re.compile(r"[\s-]*([a-z][a-z-]*)\b")
 _VERB_OBJECT_BY = re.compile(r"\s*(?:[A-Za-z'’-]+\s+){1,3}by\b")
@@ -190,8 +267,11 @@ _SLASH_GAP = re.compile(r"\s*/\s*")
 _ALTERNATIVE_GAP = re.compile(r"-?\s*(?:or|and|-|–)\s*")
 _TO_GAP = re.compile(r"\s*to\s*")
 _FROM_BEFORE = re.compile(r"\bfrom\s+$")
-_ELLIPSIS = re.compile(r"\b(?:and|or|but|while|whereas|compared\s+(?:with|to)|versus|vs\.?|"
-                       r"against|from|to|at|than)\b", re.IGNORECASE)
+_ELLIPSIS = re.compile(
+    r"\b(?:and|or|but|while|whereas|compared\s+(?:with|to)|versus|vs\.?|"
+    r"against|from|to|at|than)\b",
+    re.IGNORECASE,
+)
 # A percentage passes only to another change amount ("increased by 2 percent but NASDAQ
 # decreased by 1"), never to a level ("rose 0.1% to 1,333.18", "0.1%, and the yuan held
 # near 7.23").
@@ -230,27 +310,33 @@ class _Lexicon:
         self.units_cs, self.units_ci = units_cs, units_ci
         self.unit = re.compile(
             rf"(?:{_alternation(list(units_cs), case_sensitive=True)}"
-            rf"|{_alternation(list(units_ci), case_sensitive=False)})(?![A-Za-z])")
-        self.currency_names = {r.pattern.lower(): r.currency for r in rules.of("CURRENCY")
-                               if r.kind == "name"}
+            rf"|{_alternation(list(units_ci), case_sensitive=False)})(?![A-Za-z])"
+        )
+        self.currency_names = {
+            r.pattern.lower(): r.currency for r in rules.of("CURRENCY") if r.kind == "name"
+        }
         self.currency_name = re.compile(
-            rf"\s*{_alternation(list(self.currency_names), case_sensitive=False)}(?![A-Za-z])")
+            rf"\s*{_alternation(list(self.currency_names), case_sensitive=False)}(?![A-Za-z])"
+        )
         self.vague = {r.pattern.lower(): (r.low, r.high) for r in rules.of("VAGUE_AMOUNT")}
         self.vague_re = re.compile(
-            rf"\b(?P<vague>{_alternation(list(self.vague), case_sensitive=False)})\s+of\s+")
+            rf"\b(?P<vague>{_alternation(list(self.vague), case_sensitive=False)})\s+of\s+"
+        )
         self.fractions = {r.pattern.lower(): r.value for r in rules.of("FRACTION")}
         self.fraction_re = re.compile(
             rf"\b(?P<part>{_alternation(list(self.fractions), case_sensitive=False)})\b"
-            r"\s+(?:of\s+)?(?=\S)")
+            r"\s+(?:of\s+)?(?=\S)"
+        )
         self.names = frozenset(r.pattern.lower() for r in rules.of("NUMBERED_NAME"))
         self.bounds = {r.pattern.lower(): r.bound for r in rules.of("BOUND")}
         self.bound_re = re.compile(
             rf"(?:^|[^\w])(?P<bound>{_alternation(list(self.bounds), case_sensitive=False)})"
-            r"(?:\s+|(?<=-))$|(?P<tilde>~)\s?$")
+            r"(?:\s+|(?<=-))$|(?P<tilde>~)\s?$"
+        )
 
     def bound_before(self, text: str, start: int) -> str:
         """The bound the words just before `start` give: "nearly two-thirds" is ~."""
-        match = self.bound_re.search(text[max(0, start - 24):start])
+        match = self.bound_re.search(text[max(0, start - 24) : start])
         if not match:
             return "="
         if match.group("tilde"):
@@ -314,8 +400,12 @@ def singular(word: str) -> str:
 def _is_plural(lower: str) -> bool:
     if lower in _IRREGULAR_PLURALS or (lower.endswith("men") and len(lower) > 4):
         return True
-    return (len(lower) > 2 and lower.endswith("s") and not lower.endswith(_NOT_PLURAL)
-            and lower.replace("-", "").isalpha())  # "U.S" is no plural
+    return (
+        len(lower) > 2
+        and lower.endswith("s")
+        and not lower.endswith(_NOT_PLURAL)
+        and lower.replace("-", "").isalpha()
+    )  # "U.S" is no plural
 
 
 def _is_function_word(word: str) -> bool:
@@ -324,13 +414,13 @@ def _is_function_word(word: str) -> bool:
 
 
 def _is_participle(word: str) -> bool:
-    """"charging stations", "recorded songs", "decently sized": modifiers that describe rather
+    """ "charging stations", "recorded songs", "decently sized": modifiers that describe rather
     than name what is counted. Hyphenated ones ("coal-fired") name it."""
     return word.islower() and "-" not in word and word.endswith(("ing", "ed", "ly"))
 
 
 def _base_adjective(word: str) -> str:
-    """"proudest" → "proud", "earliest" → "early", "best" → "good"; other words unchanged."""
+    """ "proudest" → "proud", "earliest" → "early", "best" → "good"; other words unchanged."""
     lower = word.lower()
     if lower in _SUPERLATIVES:
         return _SUPERLATIVES[lower]
@@ -384,10 +474,11 @@ def _blocked_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _is_name(text: str, figure: Figure, lexicon: _Lexicon) -> bool:
-    """"Game 7", "iPhone 11", "the S&P 500", "BBC One", "COVID -19": a whole number right after
+    """ "Game 7", "iPhone 11", "the S&P 500", "BBC One", "COVID -19": a whole number right after
     a capitalized word or a naming word ("game", "category") is part of a name."""
-    if figure.kind != "number" or not (_WHOLE_NUMBER.fullmatch(figure.text)
-                                       or _SPELLED.fullmatch(figure.text)):
+    if figure.kind != "number" or not (
+        _WHOLE_NUMBER.fullmatch(figure.text) or _SPELLED.fullmatch(figure.text)
+    ):
         return False
     before = _WORD_BEFORE.search(text, max(0, figure.start - 30), figure.start)
     if not before:
@@ -402,38 +493,47 @@ def _is_name(text: str, figure: Figure, lexicon: _Lexicon) -> bool:
 
 
 def _is_year(text: str, figure: Figure) -> bool:
-    """"in 1985", "2022′s", "between A.D. 1000 and 1260"."""
+    """ "in 1985", "2022′s", "between A.D. 1000 and 1260"."""
     if figure.kind != "number" or not all(
-            _YEAR_DIGITS.fullmatch(t) for t in re.findall(r"[\d,.]+", figure.text)):
+        _YEAR_DIGITS.fullmatch(t) for t in re.findall(r"[\d,.]+", figure.text)
+    ):
         return False
     ends = figure.value if isinstance(figure.value, tuple) else (figure.value,)
     if all(1900 <= v <= 2099 for v in ends):
         return True
     return all(1000 <= v <= 2199 for v in ends) and bool(
         _YEAR_CONTEXT.search(text, max(0, figure.start - 24), figure.start)
-        or figure.text[:1].isalpha())  # "Between 1600 and 1900"
+        or figure.text[:1].isalpha()
+    )  # "Between 1600 and 1900"
 
 
 def _not_a_quantity(text: str, figure: Figure, blocked: list[tuple[int, int]]) -> bool:
     if figure.kind in ("number", "quantity") and any(
-            start < figure.end and figure.start < end for start, end in blocked):
+        start < figure.end and figure.start < end for start, end in blocked
+    ):
         return True
     if _is_year(text, figure):
         return True
-    if figure.kind == "number" and text[figure.start - 1:figure.start] == "(" and \
-            text[figure.end:figure.end + 1] == ")" and len(figure.text) <= 3 and \
-            figure.text.isdigit():
+    if (
+        figure.kind == "number"
+        and text[figure.start - 1 : figure.start] == "("
+        and text[figure.end : figure.end + 1] == ")"
+        and len(figure.text) <= 3
+        and figure.text.isdigit()
+    ):
         return True  # "Dak Prescott (4)", "(2)": a label in brackets, not an amount
-    return bool(figure.spelled and figure.kind == "number"
-                and _SPELLED_COMPOUND.match(text, figure.end))
+    return bool(
+        figure.spelled and figure.kind == "number" and _SPELLED_COMPOUND.match(text, figure.end)
+    )
 
 
 # ---------------------------------------------------------------------------------------------
 # What a number counts
 
 
-def _noun_phrase(text: str, position: int, limit: int, *, plural_head: bool,
-                 max_words: int = 4) -> tuple[int, str] | None:
+def _noun_phrase(
+    text: str, position: int, limit: int, *, plural_head: bool, max_words: int = 4
+) -> tuple[int, str] | None:
     """The counted noun phrase at `position`, as (end, unit).
 
     More than one: up to `max_words` modifiers ending at the first plural noun ("14
@@ -473,7 +573,7 @@ def _noun_phrase(text: str, position: int, limit: int, *, plural_head: bool,
 
 
 def _phrase_after_one_of(text: str, position: int, limit: int) -> tuple[int, str] | None:
-    """"one of the most gifted and unpredictable attackers in the Premier League": the plural
+    """ "one of the most gifted and unpredictable attackers in the Premier League": the plural
     noun with its modifiers and complements, function words left out and superlatives read
     as their base ("best" → "good"), up to the next clause."""
     words: list[str] = []
@@ -497,7 +597,7 @@ def _phrase_after_one_of(text: str, position: int, limit: int) -> tuple[int, str
 
 
 def _age_bound(text: str, start: int) -> str | None:
-    """"under the age of 5" is < 5, "over the age of 21" > 21."""
+    """ "under the age of 5" is < 5, "over the age of 21" > 21."""
     window = max(0, start - 20)
     if _UNDER_THE_AGE.search(text, window, start):
         return "<"
@@ -507,7 +607,7 @@ def _age_bound(text: str, start: int) -> str | None:
 
 
 def _age(text: str, draft: _Draft, limit: int) -> None:
-    """"the 65-year-old", "30 years old", "under the age of 5 years": a time span that is an
+    """ "the 65-year-old", "30 years old", "under the age of 5 years": a time span that is an
     age."""
     unit = draft.unit.split(" ")[0] if draft.unit else ""
     if unit not in ("year", "month", "week", "day"):
@@ -546,7 +646,7 @@ def _count_unit(text: str, draft: _Draft, limit: int) -> None:
             draft.end, draft.unit = found
             draft.kind, draft.rule, draft.counted = "quantity", "count.one_of", True
             return
-    if text[draft.end:draft.end + 1] not in (" ", "\t", "\n"):
+    if text[draft.end : draft.end + 1] not in (" ", "\t", "\n"):
         return
     found = _noun_phrase(text, draft.end, limit, plural_head=value != 1)
     if found:
@@ -555,7 +655,7 @@ def _count_unit(text: str, draft: _Draft, limit: int) -> None:
 
 
 def _rate(text: str, draft: _Draft, limit: int, lexicon: _Lexicon) -> None:
-    """"$3,500 a month", "$10 per gram", "140 km/h": the unit gains its "per"."""
+    """ "$3,500 a month", "$10 per gram", "140 km/h": the unit gains its "per"."""
     match = _RATE.match(text, draft.end, limit)
     if not match or draft.unit is None:
         return
@@ -593,9 +693,12 @@ def _fraction_of(text: str, position: int, limit: int) -> str | None:
         words.append(word)
         if _is_plural(word.lower()):
             break
-    while words and (words[-1].lower().endswith(("ed", "ing")) or
-                     (len(words) > 1 and not _is_plural(words[-1].lower()) and
-                      words[-1].lower().endswith("s"))):
+    while words and (
+        words[-1].lower().endswith(("ed", "ing"))
+        or (
+            len(words) > 1 and not _is_plural(words[-1].lower()) and words[-1].lower().endswith("s")
+        )
+    ):
         words.pop()
     if not words:
         return None
@@ -608,17 +711,22 @@ def _fraction_matches(text: str, lexicon: _Lexicon):
     for match in lexicon.fraction_re.finditer(text):
         part = match.group("part").lower()
         count = _COUNT_BEFORE.search(text, max(0, match.start() - 7), match.start())
-        number = (count.group("count").lower() if count else "")
+        number = count.group("count").lower() if count else ""
         if part != "half" and not (number and match.group(0).rstrip().endswith("of")):
             continue  # "the third quarter", "a fourth straight month": ordinals
         if number in ("", "a", "an") and part.endswith("s") and part != "halves":
             continue
-        if text[match.end():match.end() + 1].isdigit() or _ORDINAL_BEFORE.search(
-                text, max(0, match.start() - 12), match.start()):
+        if text[match.end() : match.end() + 1].isdigit() or _ORDINAL_BEFORE.search(
+            text, max(0, match.start() - 12), match.start()
+        ):
             continue  # "the second half of the game"
         times = 1.0 if number in ("", "a", "an") else parse_number(number) or 1.0
-        yield (count.start() if count else match.start(), match.end(),
-               times * lexicon.fractions[part], "fraction.part")
+        yield (
+            count.start() if count else match.start(),
+            match.end(),
+            times * lexicon.fractions[part],
+            "fraction.part",
+        )
     for match in _OUT_OF.finditer(text):
         numerator = _NUMERATOR_BEFORE.search(text, max(0, match.start() - 8), match.start())
         if numerator:
@@ -631,9 +739,10 @@ def _fraction_matches(text: str, lexicon: _Lexicon):
             yield match.start(), match.end(), a / b, "fraction.slash"
 
 
-def _fractions(text: str, lexicon: _Lexicon, taken: list[_Draft], sentences: _Sentences
-               ) -> tuple[list[_Draft], list[_Draft]]:
-    """"half the condos" 0.5, "two-thirds of" 2/3, "one out of three Germans" 1/3, "1/2 pound".
+def _fractions(
+    text: str, lexicon: _Lexicon, taken: list[_Draft], sentences: _Sentences
+) -> tuple[list[_Draft], list[_Draft]]:
+    """ "half the condos" 0.5, "two-thirds of" 2/3, "one out of three Germans" 1/3, "1/2 pound".
 
     Returns the fractions and the drafts they replace ("One" and "three" of "one out of three").
     """
@@ -658,17 +767,19 @@ def _fractions(text: str, lexicon: _Lexicon, taken: list[_Draft], sentences: _Se
     return found, replaced
 
 
-def _vague_amounts(text: str, lexicon: _Lexicon, taken: list[_Draft], sentences: _Sentences
-                   ) -> list[_Draft]:
-    """"dozens of people" [12, 120], "tens of thousands of dollars" [1e4, 1e5] USD."""
+def _vague_amounts(
+    text: str, lexicon: _Lexicon, taken: list[_Draft], sentences: _Sentences
+) -> list[_Draft]:
+    """ "dozens of people" [12, 120], "tens of thousands of dollars" [1e4, 1e5] USD."""
     found = []
     for match in lexicon.vague_re.finditer(text):
         if any(d.start < match.end() and match.start() < d.end for d in taken):
             continue
         low, high = lexicon.vague[_SPACES.sub(" ", match.group("vague").lower())]
         limit = sentences.end_of(match.start())
-        draft = _Draft("number", match.start(), match.end("vague"), (low, high), None,
-                       "vague.amount")
+        draft = _Draft(
+            "number", match.start(), match.end("vague"), (low, high), None, "vague.amount"
+        )
         currency = lexicon.currency_name.match(text, match.end())
         if currency and currency.end() <= limit:
             draft.kind, draft.end = "money", currency.end()
@@ -682,17 +793,19 @@ def _vague_amounts(text: str, lexicon: _Lexicon, taken: list[_Draft], sentences:
 
 
 def _multiples(text: str, taken: list[_Draft]) -> list[_Draft]:
-    """"sixfold", "a 10-fold rise": the multiple as a number."""
+    """ "sixfold", "a 10-fold rise": the multiple as a number."""
     found = []
     for fold in _FOLD.finditer(text):
         times = _TIMES_BEFORE.search(text, max(0, fold.start() - 40), fold.start())
-        if not times or any(d.start < fold.end() and times.start() < d.end and
-                            d.end != times.start() for d in taken):
+        if not times or any(
+            d.start < fold.end() and times.start() < d.end and d.end != times.start() for d in taken
+        ):
             continue
         value = parse_number(times.group("times"))
         if value:
-            found.append(_Draft("number", times.start(), fold.end(), value, None,
-                                "number.multiple"))
+            found.append(
+                _Draft("number", times.start(), fold.end(), value, None, "number.multiple")
+            )
     return found
 
 
@@ -706,27 +819,38 @@ def _share_units(text: str, drafts: list[_Draft], sentences: _Sentences) -> None
     64.06 points to 4,577.10", "460 Kia and Hyundai vehicles ... compared with 63" (the last
     figure's unit)."""
     for index, draft in enumerate(drafts):
-        if draft.kind != "number" or draft.unit is not None or \
-                not draft.rule.startswith("number."):
+        if draft.kind != "number" or draft.unit is not None or not draft.rule.startswith("number."):
             continue
         following = drafts[index + 1] if index + 1 < len(drafts) else None
-        if following is not None and following.kind in ("quantity", "money", "percent") and \
-                following.unit and not following.counted and (
-                    _ALTERNATIVE_GAP.fullmatch(text, draft.end, following.start)
-                    or (_TO_GAP.fullmatch(text, draft.end, following.start) and
-                        _FROM_BEFORE.search(text, max(0, draft.start - 6), draft.start))):
+        if (
+            following is not None
+            and following.kind in ("quantity", "money", "percent")
+            and following.unit
+            and not following.counted
+            and (
+                _ALTERNATIVE_GAP.fullmatch(text, draft.end, following.start)
+                or (
+                    _TO_GAP.fullmatch(text, draft.end, following.start)
+                    and _FROM_BEFORE.search(text, max(0, draft.start - 6), draft.start)
+                )
+            )
+        ):
             draft.kind, draft.unit = following.kind, following.unit.split(" per ")[0]
             continue
         previous = drafts[index - 1] if index else None
-        if previous is None or previous.start < sentences.start_of(draft.start) or \
-                not previous.unit or previous.unit.startswith("fraction"):
+        if (
+            previous is None
+            or previous.start < sentences.start_of(draft.start)
+            or not previous.unit
+            or previous.unit.startswith("fraction")
+        ):
             continue
-        if draft.start - previous.end > 80 or not _ELLIPSIS.search(text, previous.end,
-                                                                    draft.start):
+        if draft.start - previous.end > 80 or not _ELLIPSIS.search(text, previous.end, draft.start):
             continue
         if previous.kind == "percent" and not (
-                _PERCENT_AGAIN.search(text, previous.end, draft.start)
-                or _ALTERNATIVE_GAP.fullmatch(text, previous.end, draft.start)):
+            _PERCENT_AGAIN.search(text, previous.end, draft.start)
+            or _ALTERNATIVE_GAP.fullmatch(text, previous.end, draft.start)
+        ):
             continue
         if _RATE_AFTER.match(text, draft.end):
             continue  # "the yuan held near 7.23 per dollar": a rate of its own
@@ -760,7 +884,7 @@ class _ChangeCues:
 
 
 def _attributive(text: str, gap: str, draft: _Draft, changes: _ChangeCues) -> bool:
-    """"added a 30 degree homer": after an article the figure describes the noun that follows
+    """ "added a 30 degree homer": after an article the figure describes the noun that follows
     it; the change is to that noun, not by the figure."""
     if not _ARTICLE.search(gap):
         return False
@@ -770,46 +894,58 @@ def _attributive(text: str, gap: str, draft: _Draft, changes: _ChangeCues) -> bo
     return noun.start(1) not in changes.other_starts
 
 
-def _direction(text: str, changes: _ChangeCues, draft: _Draft, previous: _Draft | None
-               ) -> str | None:
-    """"rose 6.4%", "fell 3.2 pct", "a 41.3% rise", "up 2 pct", "+5.1%": the figure is itself
+def _direction(
+    text: str, changes: _ChangeCues, draft: _Draft, previous: _Draft | None
+) -> str | None:
+    """ "rose 6.4%", "fell 3.2 pct", "a 41.3% rise", "up 2 pct", "+5.1%": the figure is itself
     a change. Only adjacent cues count; the fact layer does the wider reading."""
     cue = changes.last_before(draft.start, 30)
-    if cue is not None and not (cue.rule.form == "adverb" and
-                                _PHRASAL.search(text, max(0, cue.start - 12), cue.start)):
-        gap = text[cue.end: draft.start]
+    if cue is not None and not (
+        cue.rule.form == "adverb" and _PHRASAL.search(text, max(0, cue.start - 12), cue.start)
+    ):
+        gap = text[cue.end : draft.start]
         if _FILLERS_ONLY.match(gap) and not _attributive(text, gap, draft, changes):
             return cue.rule.direction
         # "expected to grow sales by 35 per cent": the verb's object, then "by" and the amount
         by = _VERB_OBJECT_BY.match(gap)
-        if by and cue.rule.form == "verb" and _FILLERS_ONLY.match(gap[by.end():]):
+        if by and cue.rule.form == "verb" and _FILLERS_ONLY.match(gap[by.end() :]):
             return cue.rule.direction
     after = changes.first_after(draft.end, 16)
-    if after is not None and after.rule.form == "noun" and \
-            _NOUN_CUE_GAP.fullmatch(text, draft.end, after.start):
+    if (
+        after is not None
+        and after.rule.form == "noun"
+        and _NOUN_CUE_GAP.fullmatch(text, draft.end, after.start)
+    ):
         return after.rule.direction
     noun = changes.last_before(draft.start, 6)
-    if noun is not None and noun.rule.form == "noun" and \
-            _OF_GAP.fullmatch(text, noun.end, draft.start):
+    if (
+        noun is not None
+        and noun.rule.form == "noun"
+        and _OF_GAP.fullmatch(text, noun.end, draft.start)
+    ):
         return noun.rule.direction
     figure = draft.figure
     if figure is not None and figure.signed and figure.kind in ("percent", "percentage_point"):
         return "down" if figure.low < 0 else "up"
     # "lost 162.31 points, or 2.14%", "were down 2.3%, Burlington by 2.6%": the coordinated
     # figure is the same change restated or repeated.
-    if previous is not None and previous.direction is not None and \
-            _RESTATED.fullmatch(text, previous.end, draft.start):
+    if (
+        previous is not None
+        and previous.direction is not None
+        and _RESTATED.fullmatch(text, previous.end, draft.start)
+    ):
         return previous.direction
     return None
 
 
 def _inherit_from_conversion(text: str, drafts: list[_Draft]) -> None:
-    """"more than 100 kilometers (60 miles)": a bracketed restatement keeps bound and
+    """ "more than 100 kilometers (60 miles)": a bracketed restatement keeps bound and
     direction of the amount it converts."""
     for previous, draft in zip(drafts, drafts[1:], strict=False):
         if _CONVERSION_GAP.fullmatch(text, previous.end, draft.start) or (
-                _SLASH_GAP.fullmatch(text, previous.end, draft.start) and
-                text[previous.start - 1: previous.start] == "("):
+            _SLASH_GAP.fullmatch(text, previous.end, draft.start)
+            and text[previous.start - 1 : previous.start] == "("
+        ):
             if draft.bound == "=":
                 draft.bound = previous.bound
             if draft.direction is None:
@@ -825,14 +961,16 @@ def _figure_drafts(annotation: Annotation) -> list[_Draft]:
     lexicon = _lexicon(annotation.rules or RuleSet.load())
     sentences = _Sentences(annotation.sentences, len(text))
     blocked = _blocked_spans(text)
-    figures = sorted([*annotation.figures, *annotation.extra.get("period_spans", [])],
-                     key=lambda f: f.start)
+    figures = sorted(
+        [*annotation.figures, *annotation.extra.get("period_spans", [])], key=lambda f: f.start
+    )
     drafts: list[_Draft] = []
     name_end = -1
     for figure in figures:
         if _is_name(text, figure, lexicon) or (
-                _WHOLE_NUMBER.fullmatch(figure.text)
-                and _NAME_LIST.fullmatch(text, name_end, figure.start)):
+            _WHOLE_NUMBER.fullmatch(figure.text)
+            and _NAME_LIST.fullmatch(text, name_end, figure.start)
+        ):
             name_end = figure.end
             continue
         if _not_a_quantity(text, figure, blocked):
@@ -841,16 +979,28 @@ def _figure_drafts(annotation: Annotation) -> list[_Draft]:
         bound = figure.bound
         if bound == "=" and _AVERAGED.search(text, max(0, figure.start - 16), figure.start):
             bound = "~"
-        drafts.append(_Draft(_KIND[figure.kind], figure.start, figure.end, figure.value, unit,
-                             figure.rule, bound=bound, figure=figure))
+        drafts.append(
+            _Draft(
+                _KIND[figure.kind],
+                figure.start,
+                figure.end,
+                figure.value,
+                unit,
+                figure.rule,
+                bound=bound,
+                figure=figure,
+            )
+        )
 
     fractions, replaced = _fractions(text, lexicon, drafts, sentences)
     drafts = sorted([d for d in drafts if d not in replaced] + fractions, key=lambda d: d.start)
     starts = [d.start for d in drafts]
     for draft in drafts:
         following = bisect_left(starts, draft.end)
-        limit = min(sentences.end_of(draft.start),
-                    starts[following] if following < len(starts) else len(text))
+        limit = min(
+            sentences.end_of(draft.start),
+            starts[following] if following < len(starts) else len(text),
+        )
         if draft.kind == "number" and draft.rule.startswith("number."):
             _count_unit(text, draft, limit)
         elif draft.kind == "quantity":
@@ -858,11 +1008,23 @@ def _figure_drafts(annotation: Annotation) -> list[_Draft]:
         if draft.kind in ("money", "quantity"):
             _rate(text, draft, limit, lexicon)
     # "each one", "the same one": a bare spelled one is the pronoun, not a count.
-    drafts = [d for d in drafts if not (d.figure is not None and d.figure.spelled and
-                                        d.kind == "number" and d.value == 1 and d.unit is None)]
+    drafts = [
+        d
+        for d in drafts
+        if not (
+            d.figure is not None
+            and d.figure.spelled
+            and d.kind == "number"
+            and d.value == 1
+            and d.unit is None
+        )
+    ]
     # A draft that grew over the next ("aged 18 to 34") leaves nothing of it behind.
-    drafts = [d for i, d in enumerate(drafts)
-              if not (i and drafts[i - 1].start <= d.start and d.end <= drafts[i - 1].end)]
+    drafts = [
+        d
+        for i, d in enumerate(drafts)
+        if not (i and drafts[i - 1].start <= d.start and d.end <= drafts[i - 1].end)
+    ]
 
     made = _vague_amounts(text, lexicon, drafts, sentences) + _multiples(text, drafts)
     for draft in [*made, *fractions]:
@@ -878,37 +1040,76 @@ def _figure_drafts(annotation: Annotation) -> list[_Draft]:
     return drafts
 
 
-def build_mentions(doc_id: str, annotation: Annotation, *, published: date | None,
-                   period_resolutions: dict[int, Span] | None = None) -> list[Mention]:
+def build_mentions(
+    doc_id: str,
+    annotation: Annotation,
+    *,
+    published: date | None,
+    period_resolutions: dict[int, Span] | None = None,
+) -> list[Mention]:
     """Mentions of one annotated document, in text order."""
     resolved = period_resolutions or {}
     mentions: list[Mention] = []
     for draft in _figure_drafts(annotation):
         value = list(draft.value) if isinstance(draft.value, tuple) else draft.value
-        mentions.append(Mention(
-            doc_id=doc_id, kind=draft.kind, text=annotation.text[draft.start:draft.end],
-            start=draft.start, end=draft.end, value=value, unit=draft.unit,
-            direction=draft.direction, bound=draft.bound, rule=draft.rule,
-        ))
+        mentions.append(
+            Mention(
+                doc_id=doc_id,
+                kind=draft.kind,
+                text=annotation.text[draft.start : draft.end],
+                start=draft.start,
+                end=draft.end,
+                value=value,
+                unit=draft.unit,
+                direction=draft.direction,
+                bound=draft.bound,
+                rule=draft.rule,
+            )
+        )
     for cue in annotation.cues:
         if cue.label == "PERIOD":
             span = resolved.get(cue.start) or resolve_period(cue.text, published=published)
             if span is None:
                 continue
-            mentions.append(Mention(
-                doc_id=doc_id, kind="period", text=cue.text, start=cue.start, end=cue.end,
-                value=[span.start.isoformat(), span.end.isoformat()], unit=span.granularity,
-                rule=cue.rule_id,
-            ))
+            mentions.append(
+                Mention(
+                    doc_id=doc_id,
+                    kind="period",
+                    text=cue.text,
+                    start=cue.start,
+                    end=cue.end,
+                    value=[span.start.isoformat(), span.end.isoformat()],
+                    unit=span.granularity,
+                    rule=cue.rule_id,
+                )
+            )
         elif cue.label == "PLACE":
-            mentions.append(Mention(
-                doc_id=doc_id, kind="place", text=cue.text, start=cue.start, end=cue.end,
-                value=None, unit=cue.rule.code, rule=cue.rule_id, name=cue.rule.name,
-            ))
+            mentions.append(
+                Mention(
+                    doc_id=doc_id,
+                    kind="place",
+                    text=cue.text,
+                    start=cue.start,
+                    end=cue.end,
+                    value=None,
+                    unit=cue.rule.code,
+                    rule=cue.rule_id,
+                    name=cue.rule.name,
+                )
+            )
         elif cue.label == "COMMODITY":
-            mentions.append(Mention(
-                doc_id=doc_id, kind="commodity", text=cue.text, start=cue.start, end=cue.end,
-                value=None, unit=cue.rule.hs, rule=cue.rule_id, name=cue.rule.name,
-            ))
+            mentions.append(
+                Mention(
+                    doc_id=doc_id,
+                    kind="commodity",
+                    text=cue.text,
+                    start=cue.start,
+                    end=cue.end,
+                    value=None,
+                    unit=cue.rule.hs,
+                    rule=cue.rule_id,
+                    name=cue.rule.name,
+                )
+            )
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions

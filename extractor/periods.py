@@ -10,15 +10,45 @@ from datetime import date, timedelta
 from .numbers import parse_count
 
 MONTHS = {
-    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
-    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
-    "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12,
+    "january": 1,
+    "jan": 1,
+    "february": 2,
+    "feb": 2,
+    "march": 3,
+    "mar": 3,
+    "april": 4,
+    "apr": 4,
+    "may": 5,
+    "june": 6,
+    "jun": 6,
+    "july": 7,
+    "jul": 7,
+    "august": 8,
+    "aug": 8,
+    "september": 9,
+    "sep": 9,
+    "sept": 9,
+    "october": 10,
+    "oct": 10,
+    "november": 11,
+    "nov": 11,
+    "december": 12,
     "dec": 12,
 }
 _MONTH = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 _YEAR = r"(?:19[5-9]\d|20\d\d)"
-_ORD = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
-        "final": 4, "last": 4}
+_ORD = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,12 +130,15 @@ def _year(text: str) -> int | None:
         return int(match.group(0))
     short = re.search(r"(?:'|’)(\d\d)\b", text)
     if short:
-        return 2000 + int(short.group(1)) if int(short.group(1)) < 50 else 1900 + int(short.group(1))
+        return (
+            2000 + int(short.group(1)) if int(short.group(1)) < 50 else 1900 + int(short.group(1))
+        )
     return None
 
 
-def _anchor_year(explicit: int | None, first_month: int, published: date | None,
-                 reference: Span | None) -> tuple[int | None, str | None]:
+def _anchor_year(
+    explicit: int | None, first_month: int, published: date | None, reference: Span | None
+) -> tuple[int | None, str | None]:
     """The year of a period named without one: the latest such period starting on or before
     the publication date; without a publication date, the one before the reference's end."""
     if explicit is not None:
@@ -161,8 +194,9 @@ def resolve_period(
     fiscal_part = re.match(r"first (\w+) months? of (.+)$", raw)
     if fiscal_part and re.search(r"fiscal|financial|\bfy", fiscal_part.group(2)):
         count = parse_count(fiscal_part.group(1))
-        whole = resolve_period(fiscal_part.group(2), published=published, reference=reference,
-                               fiscal=fiscal)
+        whole = resolve_period(
+            fiscal_part.group(2), published=published, reference=reference, fiscal=fiscal
+        )
         if count is None or whole is None or not 1 <= count <= 12:
             return None
         end = _month_end(_add_months(whole.start, count - 1))
@@ -172,8 +206,9 @@ def resolve_period(
     month_rel = re.fullmatch(rf"({_MONTH}) (last|this|next) year", raw)
     if month_rel and published is not None:
         year = published.year + {"last": -1, "this": 0, "next": 1}[month_rel.group(2)]
-        return replace(month_span(year, MONTHS[month_rel.group(1).rstrip(".")]),
-                       relative_to="published")
+        return replace(
+            month_span(year, MONTHS[month_rel.group(1).rstrip(".")]), relative_to="published"
+        )
 
     # Fiscal years: "fiscal 1986/87", "FY2023-24", "FY24", "the 1986/87 fiscal year", "2023/24".
     fiscal_match = re.search(
@@ -188,8 +223,13 @@ def resolve_period(
                 return None
             return _fiscal_span(first, fiscal)
         token, follow = fiscal_match.group(1), fiscal_match.group(2)
-        year = int(token) if len(token) == 4 else 2000 + int(token) if int(token) < 50 else \
-            1900 + int(token)
+        year = (
+            int(token)
+            if len(token) == 4
+            else 2000 + int(token)
+            if int(token) < 50
+            else 1900 + int(token)
+        )
         if follow:
             if _two_digit_follow(year, follow) != year + 1:
                 return None
@@ -210,12 +250,16 @@ def resolve_period(
         if count is None or anchored is None:
             return None
         last = calendar.monthrange(anchored, month)[1]
-        return Span(date(anchored, month, 1), date(anchored, month, min(count, last)), "range",
-                    leaned)
+        return Span(
+            date(anchored, month, 1), date(anchored, month, min(count, last)), "range", leaned
+        )
 
     # "January 1 to March 23": days across months
-    across = re.search(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)? (?:to|and|through|until) "
-                       rf"({_MONTH}) (\d{{1,2}})", raw)
+    across = re.search(
+        rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)? (?:to|and|through|until) "
+        rf"({_MONTH}) (\d{{1,2}})",
+        raw,
+    )
     if across:
         first_month = MONTHS[across.group(1).rstrip(".")]
         last_month = MONTHS[across.group(3).rstrip(".")]
@@ -223,8 +267,11 @@ def resolve_period(
         if anchored is None:
             return None
         try:
-            start = date(anchored if first_month <= last_month else anchored - 1, first_month,
-                         int(across.group(2)))
+            start = date(
+                anchored if first_month <= last_month else anchored - 1,
+                first_month,
+                int(across.group(2)),
+            )
             end = date(anchored, last_month, int(across.group(4)))
         except ValueError:
             return None
@@ -242,8 +289,11 @@ def resolve_period(
 
     # "the seven months", "the two-month cumulative (deficit)": the months up to the end of
     # the period the passage is about
-    n_months = re.fullmatch(r"(?:those )?(\w+) months|(\w+)-month (?:cumulative|total|period|"
-                            r"running)", raw)
+    n_months = re.fullmatch(
+        r"(?:those )?(\w+) months|(\w+)-month (?:cumulative|total|period|"
+        r"running)",
+        raw,
+    )
     if n_months:
         count = parse_count(n_months.group(1) or n_months.group(2))
         if count is None or reference is None or not 1 <= count <= 24:
@@ -277,8 +327,11 @@ def resolve_period(
         return replace(_months_span(anchored, 1, count), relative_to=leaned)
 
     # "the 12 months to March", "eight months to the end of February", "year to June"
-    months_to = re.search(rf"(?:(\w+) months|year) (?:to|through|ended|ending) (?:the end of )?"
-                          rf"({_MONTH})", raw)
+    months_to = re.search(
+        rf"(?:(\w+) months|year) (?:to|through|ended|ending) (?:the end of )?"
+        rf"({_MONTH})",
+        raw,
+    )
     if months_to:
         count = parse_count(months_to.group(1)) if months_to.group(1) else 12
         last = MONTHS[months_to.group(2).rstrip(".")]
@@ -290,8 +343,9 @@ def resolve_period(
         return Span(start, end, "year" if count == 12 and last == 12 else "range", leaned)
 
     # Quarters: "fourth quarter", "Q3 2024", "3Q", "1Q24", "the January-March quarter" below.
-    quarter = re.search(r"\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter", raw) \
-        or re.search(r"\bq([1-4])\b|\b([1-4])q(?:\d\d)?\b|\bq([1-4])(?=\d\d\b|/)", raw)
+    quarter = re.search(
+        r"\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter", raw
+    ) or re.search(r"\bq([1-4])\b|\b([1-4])q(?:\d\d)?\b|\bq([1-4])(?=\d\d\b|/)", raw)
     if quarter and not re.search(rf"{_MONTH}\s*-\s*{_MONTH}", raw):
         if quarter.re.pattern.startswith(r"\b(first"):
             number = _ORD[quarter.group(1)]
@@ -312,7 +366,9 @@ def resolve_period(
     half = re.search(r"\b(first|second|1st|2nd)[- ]half\b|\bh([12])\b|\b([12])h\b", raw)
     if half:
         word = half.group(1)
-        number = (1 if word in ("first", "1st") else 2) if word else int(half.group(2) or half.group(3))
+        number = (
+            (1 if word in ("first", "1st") else 2) if word else int(half.group(2) or half.group(3))
+        )
         first_month = 1 if number == 1 else 7
         anchored, leaned = _anchor_year(year, first_month, published, reference)
         if anchored is None:
@@ -334,8 +390,11 @@ def resolve_period(
         return replace(_months_span(anchored, first, last), relative_to=leaned)
 
     # A day: "March 2", "2 March 2021", "Feb. 26, 1987"
-    day = re.search(rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)? "
-                    rf"(?:of )?({_MONTH})", raw)
+    day = re.search(
+        rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?\b|\b(\d{{1,2}})(?:st|nd|rd|th)? "
+        rf"(?:of )?({_MONTH})",
+        raw,
+    )
     if day:
         month = MONTHS[(day.group(1) or day.group(4)).rstrip(".")]
         number = int(day.group(2) or day.group(3))
@@ -357,14 +416,18 @@ def resolve_period(
         return replace(month_span(anchored, number), relative_to=leaned)
 
     # Years: "1986", "calendar 2023", "the year 2020"
-    if year is not None and re.fullmatch(rf"(?:(?:calendar|the|full|whole|year)\s)*(?:year )?"
-                                         rf"{_YEAR}(?:'s)?", raw):
+    if year is not None and re.fullmatch(
+        rf"(?:(?:calendar|the|full|whole|year)\s)*(?:year )?"
+        rf"{_YEAR}(?:'s)?",
+        raw,
+    ):
         return Span(date(year, 1, 1), date(year, 12, 31), "year")
     return None
 
 
 def _relative(raw: str, *, published: date | None, reference: Span | None) -> Span | None | bool:
     """Resolve relative expressions; False when `raw` is not one."""
+
     def from_published(months: int = 0, granularity: str = "month") -> Span | None:
         if published is None:
             return None
@@ -374,8 +437,9 @@ def _relative(raw: str, *, published: date | None, reference: Span | None) -> Sp
         if granularity == "quarter":
             first = 3 * ((published.month - 1) // 3) + 1
             start = _add_months(date(published.year, first, 1), 3 * months)
-            return replace(_months_span(start.year, start.month, start.month + 2),
-                           relative_to="published")
+            return replace(
+                _months_span(start.year, start.month, start.month + 2), relative_to="published"
+            )
         start = _add_months(date(published.year, published.month, 1), months)
         return replace(month_span(start.year, start.month), relative_to="published")
 
@@ -390,16 +454,20 @@ def _relative(raw: str, *, published: date | None, reference: Span | None) -> Sp
         # "in the quarter", "during the year": the one the passage is about, or containing it
         if reference is None:
             return None
-        if reference.granularity == raw or (raw == "year" and _months_between(
-                reference.start, reference.end) == 12):
+        if reference.granularity == raw or (
+            raw == "year" and _months_between(reference.start, reference.end) == 12
+        ):
             return replace(reference, relative_to="reference")
         end = reference.end
         size = {"quarter": 3, "half": 6, "year": 12}[raw]
         first = (end.month - 1) // size * size + 1
         return replace(_months_span(end.year, first, first + size - 1), relative_to="reference")
-    if re.fullmatch(r"(?:reporting|same|current|latest|review|this) (?:month|period|quarter)|"
-                    r"month(?: under review)?|period(?: under review)?|reporting period|"
-                    r"review period|month in question", raw):
+    if re.fullmatch(
+        r"(?:reporting|same|current|latest|review|this) (?:month|period|quarter)|"
+        r"month(?: under review)?|period(?: under review)?|reporting period|"
+        r"review period|month in question",
+        raw,
+    ):
         if reference is not None:
             return replace(reference, relative_to="reference")
         return from_published(-1) if "month" in raw else None
@@ -409,13 +477,19 @@ def _relative(raw: str, *, published: date | None, reference: Span | None) -> Sp
         return from_published(0)
     if re.fullmatch(r"last year|past year|previous calendar year", raw):
         return from_published(-1, "year")
-    if re.fullmatch(r"this year|current year|so far this year|year to date|year-to-date|"
-                    r"(?:this|the) year so far", raw):
+    if re.fullmatch(
+        r"this year|current year|so far this year|year to date|year-to-date|"
+        r"(?:this|the) year so far",
+        raw,
+    ):
         if raw.startswith(("so far", "year", "this year so", "the year so")):
             if published is None:
                 return None
-            end = reference.end if reference is not None and reference.end.year == published.year \
+            end = (
+                reference.end
+                if reference is not None and reference.end.year == published.year
                 else _month_end(_add_months(date(published.year, published.month, 1), -1))
+            )
             if end.year != published.year:
                 return None
             return Span(date(published.year, 1, 1), end, "range", "published")
@@ -424,30 +498,44 @@ def _relative(raw: str, *, published: date | None, reference: Span | None) -> Sp
         return from_published(1, "year")
     if re.fullmatch(r"last quarter|past quarter", raw):
         return from_published(-1, "quarter")
-    if re.fullmatch(r"(?:previous|preceding|prior) (?:month|three-month term|quarter|year)|"
-                    r"month (?:earlier|before)|quarter (?:earlier|before)|"
-                    r"previous three-month period", raw):
-        unit = "quarter" if ("quarter" in raw or "three-month" in raw) else \
-            "year" if "year" in raw else "month"
+    if re.fullmatch(
+        r"(?:previous|preceding|prior) (?:month|three-month term|quarter|year)|"
+        r"month (?:earlier|before)|quarter (?:earlier|before)|"
+        r"previous three-month period",
+        raw,
+    ):
+        unit = (
+            "quarter"
+            if ("quarter" in raw or "three-month" in raw)
+            else "year"
+            if "year" in raw
+            else "month"
+        )
         if reference is None:
             return from_published(-1, unit)
         if unit == "year":
-            return from_reference(years=-1) if reference.granularity != "year" else \
+            return (
                 from_reference(years=-1)
+                if reference.granularity != "year"
+                else from_reference(years=-1)
+            )
         if unit == "quarter":
             return from_reference(months=-3)
         return from_reference(months=-_months_between(reference.start, reference.end))
-    if re.fullmatch(r"year (?:earlier|ago|before)|year-ago(?: period| month| quarter)?|"
-                    r"year-earlier(?: period| month| quarter)?|"
-                    r"same (?:month|period|quarter|time|months) (?:a|one|the) "
-                    r"(?:year|previous year|prior year)(?: earlier| ago| before)?|"
-                    r"same (?:month|period|quarter|time|months) (?:of|in) (?:the )?"
-                    r"(?:previous|prior|last) year|"
-                    r"same (?:month|period|quarter|time|months) last year|"
-                    r"corresponding (?:month|period|quarter) (?:of|in) (?:the )?"
-                    r"(?:previous|prior|last) year|"
-                    r"corresponding (?:month|period|quarter) (?:a year (?:earlier|ago)|last year)|"
-                    r"same timeframe in the previous year", raw):
+    if re.fullmatch(
+        r"year (?:earlier|ago|before)|year-ago(?: period| month| quarter)?|"
+        r"year-earlier(?: period| month| quarter)?|"
+        r"same (?:month|period|quarter|time|months) (?:a|one|the) "
+        r"(?:year|previous year|prior year)(?: earlier| ago| before)?|"
+        r"same (?:month|period|quarter|time|months) (?:of|in) (?:the )?"
+        r"(?:previous|prior|last) year|"
+        r"same (?:month|period|quarter|time|months) last year|"
+        r"corresponding (?:month|period|quarter) (?:of|in) (?:the )?"
+        r"(?:previous|prior|last) year|"
+        r"corresponding (?:month|period|quarter) (?:a year (?:earlier|ago)|last year)|"
+        r"same timeframe in the previous year",
+        raw,
+    ):
         if reference is None:
             return None
         return from_reference(years=-1)

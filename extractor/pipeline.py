@@ -13,8 +13,7 @@ from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
-from spacy.util import compile_infix_regex
+from spacy.util import compile_infix_regex, filter_spans
 
 from .figures import Figure, FigureGrammar
 from .resources import RuleSet
@@ -66,7 +65,7 @@ def _is_hard_wrapped(text: str) -> bool:
     lines = text.split("\n")
     wrapped = 0
     long_lines = 0
-    for line, following in zip(lines, lines[1:]):
+    for line, following in zip(lines, lines[1:], strict=False):
         stripped = line.rstrip()
         if len(stripped) < 40 or stripped.isupper():
             continue
@@ -140,8 +139,6 @@ def _make_nlp() -> Language:
     return nlp
 
 
-
-
 class Annotator:
     """Finds cues and figures in a text. Build once; reuse for every document."""
 
@@ -197,16 +194,28 @@ class Annotator:
             doc.spans[SPANS_KEY] = filter_spans([*doc.spans[SPANS_KEY], *exact])
         figures = self.grammar.find(visible)
         cues = [
-            Cue(span.label_, span.start_char, span.end_char, text[span.start_char : span.end_char],
-                self.rules.by_id[span.id_])
+            Cue(
+                span.label_,
+                span.start_char,
+                span.end_char,
+                text[span.start_char : span.end_char],
+                self.rules.by_id[span.id_],
+            )
             for span in doc.spans[SPANS_KEY]
         ]
         figures = self._split_trajectories(visible, figures, cues)
         kept_cues, kept_figures = _resolve_overlaps(cues, figures)
         # Spans inside periods ("during those three months") are still durations; the mention
         # layer lists them, facts never see them.
-        spans = [f for f in figures if f not in kept_figures and _is_time_span(f) and any(
-            c.label == "PERIOD" and c.start <= f.start and f.end <= c.end for c in kept_cues)]
+        spans = [
+            f
+            for f in figures
+            if f not in kept_figures
+            and _is_time_span(f)
+            and any(
+                c.label == "PERIOD" and c.start <= f.start and f.end <= c.end for c in kept_cues
+            )
+        ]
         cues, figures = kept_cues, kept_figures
         doc.spans[SPANS_KEY] = [
             span
@@ -214,26 +223,33 @@ class Annotator:
             if span is not None
         ]
         sentences = [(sent.start_char, sent.end_char) for sent in doc.sents]
-        return Annotation(text, doc, sentences, cues, figures, extra={"period_spans": spans},
-                          rules=self.rules)
+        return Annotation(
+            text, doc, sentences, cues, figures, extra={"period_spans": spans}, rules=self.rules
+        )
 
-
-    def _split_trajectories(self, text: str, figures: list[Figure], cues: list[Cue]
-                            ) -> list[Figure]:
-        """"rose from $4.1 billion to $5.2 billion", "climbed from 21 mpg to 23 mpg": after a
+    def _split_trajectories(
+        self, text: str, figures: list[Figure], cues: list[Cue]
+    ) -> list[Figure]:
+        """ "rose from $4.1 billion to $5.2 billion", "climbed from 21 mpg to 23 mpg": after a
         change word, "from X to Y" is where a figure started and where it ended, two figures,
         not a range ("prices range from $800,000 to $1.3 million" stays one)."""
         changes = [c for c in cues if c.label == "CHANGE" and c.rule.form in ("verb", "adverb")]
         result = []
         for figure in figures:
             if isinstance(figure.value, tuple) and _TRAJECTORY_FROM.search(
-                    text, max(0, figure.start - 40), figure.start):
+                text, max(0, figure.start - 40), figure.start
+            ):
                 opener = _TRAJECTORY_FROM.search(text, max(0, figure.start - 40), figure.start)
-                if any(c.end <= opener.start() and
-                       _CHANGE_TO_FROM.fullmatch(text, c.end, opener.start()) for c in changes):
-                    ends = self.grammar.find(text[figure.start:figure.end], ranges=False)
-                    result += [replace(end, start=end.start + figure.start,
-                                       end=end.end + figure.start) for end in ends]
+                if any(
+                    c.end <= opener.start()
+                    and _CHANGE_TO_FROM.fullmatch(text, c.end, opener.start())
+                    for c in changes
+                ):
+                    ends = self.grammar.find(text[figure.start : figure.end], ranges=False)
+                    result += [
+                        replace(end, start=end.start + figure.start, end=end.end + figure.start)
+                        for end in ends
+                    ]
                     continue
             result.append(figure)
         return result
@@ -259,12 +275,18 @@ def _resolve_overlaps(cues: list[Cue], figures: list[Figure]) -> tuple[list[Cue]
     keep_figures = []
     for figure in figures:
         covering = [
-            cue for cue in cues
-            if cue.label in ("PERIOD", "STREAK") and cue.start <= figure.start and figure.end <= cue.end
+            cue
+            for cue in cues
+            if cue.label in ("PERIOD", "STREAK")
+            and cue.start <= figure.start
+            and figure.end <= cue.end
         ]
         overlapping = [
-            cue for cue in cues
-            if cue.label in ("PERIOD", "STREAK") and cue.start < figure.end and figure.start < cue.end
+            cue
+            for cue in cues
+            if cue.label in ("PERIOD", "STREAK")
+            and cue.start < figure.end
+            and figure.start < cue.end
         ]
         plain = figure.kind == "number" or _is_time_span(figure)
         if covering or (overlapping and plain):
@@ -273,9 +295,7 @@ def _resolve_overlaps(cues: list[Cue], figures: list[Figure]) -> tuple[list[Cue]
     keep_cues = []
     for cue in cues:
         clash = [f for f in keep_figures if f.start < cue.end and cue.start < f.end]
-        if not clash:
-            keep_cues.append(cue)
-        elif cue.label == "COMMODITY" and all(f.kind == "quantity" for f in clash):
+        if not clash or cue.label == "COMMODITY" and all(f.kind == "quantity" for f in clash):
             keep_cues.append(cue)
         elif cue.label in ("PERIOD", "STREAK"):
             continue

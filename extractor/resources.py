@@ -238,8 +238,19 @@ Rule = Annotated[
 _RULE = TypeAdapter(Rule)
 
 SPAN_LABELS = frozenset(
-    {"PLACE", "COMMODITY", "FLOW", "CHANGE", "BASIS", "QUALIFIER", "TOPIC", "MARKER", "PERIOD",
-     "STREAK", "AGENCY"}
+    {
+        "PLACE",
+        "COMMODITY",
+        "FLOW",
+        "CHANGE",
+        "BASIS",
+        "QUALIFIER",
+        "TOPIC",
+        "MARKER",
+        "PERIOD",
+        "STREAK",
+        "AGENCY",
+    }
 )
 
 

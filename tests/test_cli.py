@@ -20,12 +20,17 @@ from extractor.models import Mention, TradeFact
 
 ROOT = Path(__file__).resolve().parent.parent
 
-DATED = ("date 2024-05-10\n"
-         "South Korea's exports rose 5.1% to $48.2 billion in April from a year earlier. "
-         "Imports slipped 2.3% to $45.6 billion, the trade ministry said.\n")
+DATED = (
+    "date 2024-05-10\n"
+    "South Korea's exports rose 5.1% to $48.2 billion in April from a year earlier. "
+    "Imports slipped 2.3% to $45.6 billion, the trade ministry said.\n"
+)
 UNDATED = "Vietnam's imports climbed 8.4% to $30.1 billion in March, customs data showed.\n"
-BATCH_GOOD = {"id": "cl-batch-1", "published": "2023-09-01",
-              "text": "Chile's copper exports jumped 12% to $4.1 billion in August."}
+BATCH_GOOD = {
+    "id": "cl-batch-1",
+    "published": "2023-09-01",
+    "text": "Chile's copper exports jumped 12% to $4.1 billion in August.",
+}
 SUMMARY = re.compile(r"^(\d+) articles, (\d+) (facts|mentions), (\d+) skipped", re.MULTILINE)
 
 
@@ -53,8 +58,10 @@ def ok(result) -> None:
 
 
 def facts_in(path: Path) -> list[TradeFact]:
-    return [TradeFact.model_validate_json(line)
-            for line in path.read_text(encoding="utf-8").splitlines()]
+    return [
+        TradeFact.model_validate_json(line)
+        for line in path.read_text(encoding="utf-8").splitlines()
+    ]
 
 
 def test_extract_writes_valid_facts_and_a_summary_of_skips(corpus, tmp_path):
@@ -68,8 +75,12 @@ def test_extract_writes_valid_facts_and_a_summary_of_skips(corpus, tmp_path):
     assert summary is not None, result.stderr
     articles, count, what, skipped = summary.groups()
     assert (int(articles), int(count), what, int(skipped)) == (3, len(facts), "facts", 4)
-    for name, reason in [("binary.txt", "binary"), ("empty.md", "empty file"),
-                         ("latin1.txt", "not UTF-8"), ("batch.jsonl:2", "malformed JSON line")]:
+    for name, reason in [
+        ("binary.txt", "binary"),
+        ("empty.md", "empty file"),
+        ("latin1.txt", "not UTF-8"),
+        ("batch.jsonl:2", "malformed JSON line"),
+    ]:
         assert re.search(rf"skipped \S*{re.escape(name)}: .*{reason}", result.stderr), name
     assert result.stdout == ""
 
@@ -80,8 +91,7 @@ def test_output_is_never_left_partial(corpus, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["facts.jsonl", "in"]
 
 
-def test_a_crash_mid_run_keeps_the_old_output_and_leaves_no_partial(corpus, tmp_path,
-                                                                    monkeypatch):
+def test_a_crash_mid_run_keeps_the_old_output_and_leaves_no_partial(corpus, tmp_path, monkeypatch):
     out = tmp_path / "facts.jsonl"
     out.write_text("previous run\n", encoding="utf-8")
     real = cli.extract_corpus
@@ -117,11 +127,16 @@ def test_default_published_applies_only_to_articles_without_a_date(corpus, tmp_p
     [vietnam] = by_doc["vn"]
     assert vietnam.period is not None
     assert (vietnam.period.start.isoformat(), vietnam.period.end.isoformat()) == (
-        "2024-03-01", "2024-03-31")
+        "2024-03-01",
+        "2024-03-31",
+    )
     assert vietnam.period.inferred is False
     # The dated article keeps its own header date: April 2024, not March.
-    korea_periods = {(f.period.start.isoformat(), f.period.end.isoformat())
-                     for f in by_doc["kr/2024-04"] if f.period}
+    korea_periods = {
+        (f.period.start.isoformat(), f.period.end.isoformat())
+        for f in by_doc["kr/2024-04"]
+        if f.period
+    }
     assert korea_periods == {("2024-04-01", "2024-04-30")}
 
 
@@ -143,13 +158,14 @@ def test_mentions_writes_mention_records_that_slice_the_text(corpus, tmp_path):
     out = tmp_path / "mentions.jsonl"
     result = run("mentions", corpus, "-o", out)
     ok(result)
-    mentions = [Mention.model_validate_json(line)
-                for line in out.read_text(encoding="utf-8").splitlines()]
+    mentions = [
+        Mention.model_validate_json(line) for line in out.read_text(encoding="utf-8").splitlines()
+    ]
     assert {"money", "percent", "place"} <= {m.kind for m in mentions}
     korea_text = (corpus / "kr" / "2024-04.txt").read_text(encoding="utf-8")
     korea = [m for m in mentions if m.doc_id == "kr/2024-04"]
     assert korea
-    assert all(korea_text[m.start:m.end] == m.text for m in korea)
+    assert all(korea_text[m.start : m.end] == m.text for m in korea)
     assert "$48.2 billion" in {m.text for m in korea}
     summary = SUMMARY.search(result.stderr)
     assert summary is not None
@@ -157,20 +173,42 @@ def test_mentions_writes_mention_records_that_slice_the_text(corpus, tmp_path):
 
 
 def gold_lines() -> list[dict]:
-    common = {"reporter": {"code": "KOR"}, "partner": None, "commodity": None,
-              "period": {"start": "2024-04-01", "end": "2024-04-30", "granularity": "month"},
-              "streak": None, "qualifiers": [], "source": None, "optional": False}
+    common = {
+        "reporter": {"code": "KOR"},
+        "partner": None,
+        "commodity": None,
+        "period": {"start": "2024-04-01", "end": "2024-04-30", "granularity": "month"},
+        "streak": None,
+        "qualifiers": [],
+        "source": None,
+        "optional": False,
+    }
     return [
-        {"doc_id": "kr/2024-04", "flow": "export", **common,
-         "value": {"amount": 48.2e9, "currency": "USD", "unit": None},
-         "change": {"percent": 5.1, "basis": "year_on_year"}, "evidence": "rose 5.1%"},
-        {"doc_id": "kr/2024-04", "flow": "import", **common,
-         "value": {"amount": 45.6e9, "currency": "USD", "unit": None},
-         "change": {"percent": -2.3, "basis": "unspecified"}, "evidence": "slipped 2.3%"},
+        {
+            "doc_id": "kr/2024-04",
+            "flow": "export",
+            **common,
+            "value": {"amount": 48.2e9, "currency": "USD", "unit": None},
+            "change": {"percent": 5.1, "basis": "year_on_year"},
+            "evidence": "rose 5.1%",
+        },
+        {
+            "doc_id": "kr/2024-04",
+            "flow": "import",
+            **common,
+            "value": {"amount": 45.6e9, "currency": "USD", "unit": None},
+            "change": {"percent": -2.3, "basis": "unspecified"},
+            "evidence": "slipped 2.3%",
+        },
         # A figure the article never states: always a miss, so recall cannot reach 1.
-        {"doc_id": "kr/2024-04", "flow": "balance", **common,
-         "value": {"amount": 777e9, "currency": "USD", "unit": None},
-         "change": None, "evidence": "the trade ministry said"},
+        {
+            "doc_id": "kr/2024-04",
+            "flow": "balance",
+            **common,
+            "value": {"amount": 777e9, "currency": "USD", "unit": None},
+            "change": None,
+            "evidence": "the trade ministry said",
+        },
     ]
 
 
@@ -204,8 +242,9 @@ def test_evaluate_json_is_parseable_and_counts_the_gold(corpus, gold_file):
         assert all(0.0 <= v <= 1.0 for v in metrics[kind].values())
     assert metrics["anchor"]["recall"] < 1.0
     assert metrics["strict"]["recall"] <= metrics["anchor"]["recall"]
-    assert [m["gold"] for m in metrics["misses"]] == ["balance KOR - - 2024-04-01..2024-04-30 "
-                                                      "7.77e+11 USD -"]
+    assert [m["gold"] for m in metrics["misses"]] == [
+        "balance KOR - - 2024-04-01..2024-04-30 7.77e+11 USD -"
+    ]
 
 
 def test_evaluate_with_malformed_gold_names_file_and_line(corpus, tmp_path):
@@ -225,8 +264,10 @@ def test_evaluate_with_missing_gold_fails_cleanly(corpus, tmp_path):
 
 @pytest.mark.parametrize(
     ("record", "model", "required"),
-    [("fact", TradeFact, {"flow", "reporter", "period", "value", "change", "provenance"}),
-     ("mention", Mention, {"kind", "text", "start", "end", "rule"})],
+    [
+        ("fact", TradeFact, {"flow", "reporter", "period", "value", "change", "provenance"}),
+        ("mention", Mention, {"kind", "text", "start", "end", "rule"}),
+    ],
     ids=["fact", "mention"],
 )
 def test_schema_prints_the_json_schema(record, model, required):
@@ -281,8 +322,13 @@ def test_unknown_format_is_rejected(corpus):
 
 
 def test_python_dash_m_extractor_help():
-    done = subprocess.run([sys.executable, "-m", "extractor", "--help"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "extractor", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     for command in ("extract", "mentions", "evaluate", "schema"):
         assert re.search(rf"\b{command}\b", done.stdout), command

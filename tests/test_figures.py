@@ -71,7 +71,8 @@ def test_by_an_amount_to_a_level_is_no_range(grammar):
     figures = grammar.find("the deficit increased by $43.6 billion to $419.2 billion")
     assert [f.value for f in figures] == [4.36e10, 4.192e11]
     assert [f.value for f in grammar.find("to fall by 15 billion to 20 billion dlrs")] == [
-        (1.5e10, 2e10)]
+        (1.5e10, 2e10)
+    ]
     assert [f.value for f in grammar.find("dropped by 1 to 1.5 degrees Celsius")] == [(1.0, 1.5)]
 
 
@@ -147,9 +148,17 @@ def test_quantities(grammar, text, value, unit):
     assert [(f.value, f.unit) for f in found] == [(value, unit)]
 
 
-BOUNDS = [("about $3 billion", "~"), ("nearly 12%", "~"), ("more than 40 percent", ">"),
-          ("over 2 million tonnes", ">"), ("less than 5 pct", "<"), ("up to $1bn", "<"),
-          ("exactly $3 billion", "="), ("sub-7 nanometer chips", "<"), ("area ≈ 32m2", "~")]
+BOUNDS = [
+    ("about $3 billion", "~"),
+    ("nearly 12%", "~"),
+    ("more than 40 percent", ">"),
+    ("over 2 million tonnes", ">"),
+    ("less than 5 pct", "<"),
+    ("up to $1bn", "<"),
+    ("exactly $3 billion", "="),
+    ("sub-7 nanometer chips", "<"),
+    ("area ≈ 32m2", "~"),
+]
 
 
 @pytest.mark.parametrize(("text", "bound"), BOUNDS, ids=[b[0] for b in BOUNDS])
@@ -166,8 +175,7 @@ def test_minus_is_a_sign(grammar):
 
 
 def test_bracketed_amount_is_a_conversion(grammar):
-    figures = grammar.find("NT$1.02 trillion (US$32.4 billion) and 45 mln tonnes "
-                           "(330 mln barrels)")
+    figures = grammar.find("NT$1.02 trillion (US$32.4 billion) and 45 mln tonnes (330 mln barrels)")
     assert [f.conversion for f in figures] == [False, True, False, True]
 
 

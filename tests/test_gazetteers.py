@@ -285,18 +285,76 @@ def test_readme_commodity_name_and_code(name, hs, surfaces):
 # Words that name no particular good (or are mostly something else in news text): a line
 # for any of them would tag "spare parts", "raw materials" or "in living memory" piecemeal.
 GENERIC_WORDS = {
-    "parts", "part", "equipment", "goods", "good", "products", "product", "items", "item",
-    "components", "materials", "commodities", "commodity", "merchandise", "articles", "supplies",
-    "memory", "metal", "apple", "orange", "looms", "pumps", "paints", "inks", "cycles",
-    "trains", "books", "monitors", "pickup", "mask", "drug", "medicine", "ship", "tablets",
-    "generators", "processors", "suits", "coats", "boots", "crafts", "containers", "solar",
+    "parts",
+    "part",
+    "equipment",
+    "goods",
+    "good",
+    "products",
+    "product",
+    "items",
+    "item",
+    "components",
+    "materials",
+    "commodities",
+    "commodity",
+    "merchandise",
+    "articles",
+    "supplies",
+    "memory",
+    "metal",
+    "apple",
+    "orange",
+    "looms",
+    "pumps",
+    "paints",
+    "inks",
+    "cycles",
+    "trains",
+    "books",
+    "monitors",
+    "pickup",
+    "mask",
+    "drug",
+    "medicine",
+    "ship",
+    "tablets",
+    "generators",
+    "processors",
+    "suits",
+    "coats",
+    "boots",
+    "crafts",
+    "containers",
+    "solar",
 }
 # Flow and trade words belong to the cue rules: a commodity phrase that swallowed one
 # ("jute goods exports") would hide the flow of its own sentence.
 FLOW_WORDS = re.compile(r"\b(?:exports?|imports?|shipments?|trade|sales|re-exports?)\b", re.I)
 # Acronyms that spell an ordinary word when lowercased ("pet food", "a map of").
-WORD_ACRONYMS = {"PET", "MAP", "ABS", "PP", "PC", "IC", "APIs", "MOP", "OCC", "CPO", "ICs",
-                 "DAP", "US", "EC", "MENA", "LatAm", "Lao", "APAC", "GULF", "POLISH", "TURKEY"}
+WORD_ACRONYMS = {
+    "PET",
+    "MAP",
+    "ABS",
+    "PP",
+    "PC",
+    "IC",
+    "APIs",
+    "MOP",
+    "OCC",
+    "CPO",
+    "ICs",
+    "DAP",
+    "US",
+    "EC",
+    "MENA",
+    "LatAm",
+    "Lao",
+    "APAC",
+    "GULF",
+    "POLISH",
+    "TURKEY",
+}
 
 
 def test_no_generic_word_is_a_commodity():
@@ -311,59 +369,109 @@ def test_commodity_patterns_hold_no_flow_word():
 
 @pytest.mark.parametrize("rules", [COMMODITY_RULES, PLACE_RULES], ids=["commodities", "places"])
 def test_word_like_acronyms_are_case_sensitive(rules):
-    loose = [r["id"] for r in rules if r["pattern"] in WORD_ACRONYMS and not r.get("case_sensitive")]
+    loose = [
+        r["id"] for r in rules if r["pattern"] in WORD_ACRONYMS and not r.get("case_sensitive")
+    ]
     assert not loose
 
 
 # Agency product categories and news wording, each meant to be read as one good.
 COMMODITY_PHRASES = [
-    ("Exports of computers, electronic products and components rose 26%.",
-     "computers, electronic products and components", "electronics"),
-    ("Electronics, computers and components were the top export earner.",
-     "Electronics, computers and components", "electronics"),
-    ("Shipments of electrical and electronic (E&E) products rose 2%.",
-     "electrical and electronic", "electronics"),
+    (
+        "Exports of computers, electronic products and components rose 26%.",
+        "computers, electronic products and components",
+        "electronics",
+    ),
+    (
+        "Electronics, computers and components were the top export earner.",
+        "Electronics, computers and components",
+        "electronics",
+    ),
+    (
+        "Shipments of electrical and electronic (E&E) products rose 2%.",
+        "electrical and electronic",
+        "electronics",
+    ),
     ("E&E exports rose 2%.", "E&E", "electronics"),
     ("Phones and components brought in $31.6 billion.", "Phones and components", "telecom devices"),
     ("Mobile phones and parts: US$ 39.8 billion", "Mobile phones and parts", "smartphones"),
-    ("Machinery, equipment, tools and spare parts: US$ 37.6 billion",
-     "Machinery, equipment, tools and spare parts", "machinery"),
-    ("Exports of information, communication and audio-video products jumped 74%.",
-     "information, communication and audio-video products", "ict products"),
-    ("Passenger cars and light trucks were up 5.2%.", "Passenger cars and light trucks",
-     "passenger cars"),
-    ("Exports of automotive vehicles, parts and engines fell.",
-     "automotive vehicles, parts and engines", "motor vehicles"),
-    ("Exports of cars, equipment and parts dropped 12.5%.", "cars, equipment and parts",
-     "motor vehicles"),
-    ("The rise was due to vehicles and transport equipment (up 19%).",
-     "vehicles and transport equipment", "motor vehicles"),
+    (
+        "Machinery, equipment, tools and spare parts: US$ 37.6 billion",
+        "Machinery, equipment, tools and spare parts",
+        "machinery",
+    ),
+    (
+        "Exports of information, communication and audio-video products jumped 74%.",
+        "information, communication and audio-video products",
+        "ict products",
+    ),
+    (
+        "Passenger cars and light trucks were up 5.2%.",
+        "Passenger cars and light trucks",
+        "passenger cars",
+    ),
+    (
+        "Exports of automotive vehicles, parts and engines fell.",
+        "automotive vehicles, parts and engines",
+        "motor vehicles",
+    ),
+    (
+        "Exports of cars, equipment and parts dropped 12.5%.",
+        "cars, equipment and parts",
+        "motor vehicles",
+    ),
+    (
+        "The rise was due to vehicles and transport equipment (up 19%).",
+        "vehicles and transport equipment",
+        "motor vehicles",
+    ),
     ("Precious metals and stones rose 8%.", "Precious metals and stones", "precious metals"),
-    ("Pearls, precious stones and metals fell.", "Pearls, precious stones and metals",
-     "precious metals"),
-    ("Imports of mineral fuels, lubricants and related materials fell.",
-     "mineral fuels, lubricants and related materials", "oil"),
+    (
+        "Pearls, precious stones and metals fell.",
+        "Pearls, precious stones and metals",
+        "precious metals",
+    ),
+    (
+        "Imports of mineral fuels, lubricants and related materials fell.",
+        "mineral fuels, lubricants and related materials",
+        "oil",
+    ),
     ("Mineral products, mostly crude oil, fell 14%.", "Mineral products", "mineral products"),
     ("Exports of foods, feeds and beverages rose.", "foods, feeds and beverages", "food"),
-    ("Imports of industrial supplies and materials fell.", "industrial supplies and materials",
-     "industrial supplies"),
+    (
+        "Imports of industrial supplies and materials fell.",
+        "industrial supplies and materials",
+        "industrial supplies",
+    ),
     ("Capital goods imports rose 4%.", "Capital goods", "capital goods"),
-    ("Exports of machinery and transport equipment rose.", "machinery and transport equipment",
-     "machinery and transport equipment"),
+    (
+        "Exports of machinery and transport equipment rose.",
+        "machinery and transport equipment",
+        "machinery and transport equipment",
+    ),
     ("Frozen shrimp exports rose.", "Frozen shrimp", "shrimp"),
     ("Imports of motor spirit, or petrol, fell.", "motor spirit", "oil products"),
     ("Animal and vegetable oils rose.", "Animal and vegetable oils", "vegetable oils"),
     ("Exports of plastics and articles thereof rose.", "plastics and articles thereof", "plastics"),
     ("Wood and wood products fell.", "Wood and wood products", "timber"),
-    ("Exports of optical, photographic and medical instruments rose.",
-     "optical, photographic and medical instruments", "optical instruments"),
+    (
+        "Exports of optical, photographic and medical instruments rose.",
+        "optical, photographic and medical instruments",
+        "optical instruments",
+    ),
     ("Ships, boats and floating structures fell.", "Ships, boats and floating structures", "ships"),
-    ("Exports of aircraft, spacecraft and parts thereof rose.",
-     "aircraft, spacecraft and parts thereof", "aircraft"),
+    (
+        "Exports of aircraft, spacecraft and parts thereof rose.",
+        "aircraft, spacecraft and parts thereof",
+        "aircraft",
+    ),
     ("Arms and ammunition sales rose.", "Arms and ammunition", "arms"),
     ("Toys, games and sports requisites fell.", "Toys, games and sports requisites", "toys"),
-    ("Leather and leatherware exports grew 5.9 percent.", "Leather and leatherware",
-     "leather goods"),
+    (
+        "Leather and leatherware exports grew 5.9 percent.",
+        "Leather and leatherware",
+        "leather goods",
+    ),
     ("Jute and jute goods exports declined.", "Jute and jute goods", "jute goods"),
     ("Home textile earnings fell 9.1 percent.", "Home textile", "home textiles"),
     ("Woven garments brought in $9.09 billion.", "Woven garments", "woven garments"),
@@ -372,16 +480,25 @@ COMMODITY_PHRASES = [
     ("Exports of lab-grown diamonds fell.", "lab-grown diamonds", "lab-grown diamonds"),
     ("Exports of PET resin rose.", "PET resin", "polyethylene terephthalate"),
     ("Exports of pet food rose.", "pet food", "animal feed"),
-    ("Mechanical and electrical products made up 59% of exports.",
-     "Mechanical and electrical products", "machinery and electrical products"),
+    (
+        "Mechanical and electrical products made up 59% of exports.",
+        "Mechanical and electrical products",
+        "machinery and electrical products",
+    ),
     ("Imports of crude oil and natural gas fell.", "crude oil and natural gas", "oil"),
-    ("Sales of fuels and extractive industry products fell.",
-     "fuels and extractive industry products", "oil"),
+    (
+        "Sales of fuels and extractive industry products fell.",
+        "fuels and extractive industry products",
+        "oil",
+    ),
     ("Fishmeal exports rose.", "Fishmeal", "fishmeal"),
     ("Exports of new-energy vehicles doubled.", "new-energy vehicles", "passenger cars"),
     ("Exports of EV batteries rose.", "EV batteries", "lithium-ion batteries"),
-    ("Exports of wafer fabrication equipment rose.", "wafer fabrication equipment",
-     "chipmaking equipment"),
+    (
+        "Exports of wafer fabrication equipment rose.",
+        "wafer fabrication equipment",
+        "chipmaking equipment",
+    ),
 ]
 
 
@@ -418,7 +535,9 @@ def test_place_phrase_is_one_span(annotator, text, span, code):
 
 
 def test_generic_words_are_not_commodities_in_text(annotator):
-    text = ("In living memory, the parts, equipment, goods and items of the metal trade never "
-            "looms this large; Apple said the tariff threat looms over its orange phones.")
+    text = (
+        "In living memory, the parts, equipment, goods and items of the metal trade never "
+        "looms this large; Apple said the tariff threat looms over its orange phones."
+    )
     names = [c.text for c in _cues(annotator, text, "COMMODITY")]
     assert names == ["phones"]

@@ -22,38 +22,48 @@ def _only(text):
 
 
 COUNTED = [
-    ("As many as 14 first-team players left the club", "14 first-team players", 14.0,
-     "first-team player"),
+    (
+        "As many as 14 first-team players left the club",
+        "14 first-team players",
+        14.0,
+        "first-team player",
+    ),
     ("employs 200 people here", "200 people", 200.0, "people"),
-    ("and eight other employees left the agency", "eight other employees", 8.0,
-     "other employee"),
-    ("about 460 Kia and Hyundai vehicles have been stolen", "460 Kia and Hyundai vehicles",
-     460.0, "Kia Hyundai vehicle"),
+    ("and eight other employees left the agency", "eight other employees", 8.0, "other employee"),
+    (
+        "about 460 Kia and Hyundai vehicles have been stolen",
+        "460 Kia and Hyundai vehicles",
+        460.0,
+        "Kia Hyundai vehicle",
+    ),
     ("to have 400 charging stations by 2020", "400 charging stations", 400.0, "station"),
     ("96 Liverpool fans went to a game", "96 Liverpool fans", 96.0, "Liverpool fan"),
     ("with 3.9 million headsets sold", "3.9 million headsets", 3.9e6, "headset"),
     ("two viruses infect bees", "two viruses", 2.0, "virus"),
-    ("about 60 commercial fishermen, who", "60 commercial fishermen", 60.0,
-     "commercial fisherman"),
+    ("about 60 commercial fishermen, who", "60 commercial fishermen", 60.0, "commercial fisherman"),
     ("One proposal asks the board", "One proposal", 1.0, "proposal"),
     ("one senior U.S. official said", "one senior U.S. official", 1.0, "senior U.S. official"),
     ("an order for 50 Boeing jets", "50 Boeing jets", 50.0, "Boeing jet"),
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "value", "unit"), COUNTED,
-                         ids=[c[1] for c in COUNTED])
+@pytest.mark.parametrize(("text", "surface", "value", "unit"), COUNTED, ids=[c[1] for c in COUNTED])
 def test_a_number_counts_the_noun_after_it(text, surface, value, unit):
     mention = _only(text)
     assert (mention.kind, mention.text, mention.value, mention.unit) == (
-        "quantity", surface, value, unit)
+        "quantity",
+        surface,
+        value,
+        unit,
+    )
 
 
 ONE_OF = [
-    ("Are you on the hunt for one of the best wireless speakers around?",
-     "good wireless speaker"),
-    ("one of the people responsible for the creation of the richest league in world football.",
-     "people responsible creation rich league world football"),
+    ("Are you on the hunt for one of the best wireless speakers around?", "good wireless speaker"),
+    (
+        "one of the people responsible for the creation of the richest league in world football.",
+        "people responsible creation rich league world football",
+    ),
     ("one of Airbnb’s earliest investments, giving", "Airbnb early investment"),
     ("one of the best screens in this price range", "good screen"),
 ]
@@ -151,8 +161,11 @@ FRACTIONS = [
     ("One out of three Germans have housing problems.", 1 / 3, "fraction of German"),
     ("One fourth of the US population is vaccinated.", 0.25, "fraction of US population"),
     ("Nearly two-thirds of the sales came from CDs", 2 / 3, "fraction of sale"),
-    ("HabEx is just one of four separate mission concepts", 0.25,
-     "fraction of separate mission concept"),
+    (
+        "HabEx is just one of four separate mission concepts",
+        0.25,
+        "fraction of separate mission concept",
+    ),
 ]
 
 
@@ -168,8 +181,9 @@ def test_a_duration_inside_a_period_is_still_a_quantity():
     assert (mention.text, mention.value, mention.unit) == ("three months", 3.0, "month")
 
 
-@pytest.mark.parametrize("text", ["in the second half of the game",
-                                  "the surplus widened for a fourth straight month"])
+@pytest.mark.parametrize(
+    "text", ["in the second half of the game", "the surplus widened for a fourth straight month"]
+)
 def test_ordinals_are_not_fractions(text):
     assert _figures(text) == []
 
@@ -183,8 +197,9 @@ SHARED_UNITS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "unit"), SHARED_UNITS,
-                         ids=[s[0] for s in SHARED_UNITS])
+@pytest.mark.parametrize(
+    ("text", "surface", "unit"), SHARED_UNITS, ids=[s[0] for s in SHARED_UNITS]
+)
 def test_bare_numbers_share_the_unit_they_go_with(text, surface, unit):
     assert [m.unit for m in _figures(text) if m.text == surface] == [unit]
 
@@ -206,8 +221,9 @@ DIRECTIONS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "direction"), DIRECTIONS,
-                         ids=[d[0] for d in DIRECTIONS])
+@pytest.mark.parametrize(
+    ("text", "surface", "direction"), DIRECTIONS, ids=[d[0] for d in DIRECTIONS]
+)
 def test_direction(text, surface, direction):
     assert [m.direction for m in _figures(text) if m.text == surface] == [direction]
 
@@ -236,23 +252,37 @@ CONVERSIONS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "surface", "bound"), CONVERSIONS,
-                         ids=[c[0] for c in CONVERSIONS])
+@pytest.mark.parametrize(("text", "surface", "bound"), CONVERSIONS, ids=[c[0] for c in CONVERSIONS])
 def test_a_bracketed_conversion_keeps_the_bound(text, surface, bound):
     assert [m.bound for m in _figures(text) if m.text == surface] == [bound]
 
 
-@pytest.mark.parametrize(("plural", "singular_form"), [
-    ("inches", "inch"), ("companies", "company"), ("people", "people"), ("women", "woman"),
-    ("fishermen", "fisherman"), ("viruses", "virus"), ("series", "series"), ("bus", "bus")])
+@pytest.mark.parametrize(
+    ("plural", "singular_form"),
+    [
+        ("inches", "inch"),
+        ("companies", "company"),
+        ("people", "people"),
+        ("women", "woman"),
+        ("fishermen", "fisherman"),
+        ("viruses", "virus"),
+        ("series", "series"),
+        ("bus", "bus"),
+    ],
+)
 def test_singular(plural, singular_form):
     assert singular(plural) == singular_form
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.text(alphabet=st.sampled_from(list("0123456789 ,.-$%/:abcdefpmkgAPM of the one "
-                                              "half dozens thousands year-old")),
-               max_size=80))
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("0123456789 ,.-$%/:abcdefpmkgAPM of the one half dozens thousands year-old")
+        ),
+        max_size=80,
+    )
+)
 def test_any_text_gives_valid_mentions_that_slice_the_text(text):
     for mention in extract(text).mentions:
-        assert text[mention.start:mention.end] == mention.text
+        assert text[mention.start : mention.end] == mention.text

@@ -29,8 +29,16 @@ def test_parse_number(text, expected):
     assert parse_number(text) == expected
 
 
-ORDINALS = [("21st", 21), ("2nd", 2), ("fifth", 5), ("second", 2), ("twenty-first", 21),
-            ("third", 3), ("nine", None), ("1.5", None)]
+ORDINALS = [
+    ("21st", 21),
+    ("2nd", 2),
+    ("fifth", 5),
+    ("second", 2),
+    ("twenty-first", 21),
+    ("third", 3),
+    ("nine", None),
+    ("1.5", None),
+]
 
 
 @pytest.mark.parametrize(("text", "expected"), ORDINALS, ids=[o[0] for o in ORDINALS])
@@ -38,8 +46,9 @@ def test_ordinals_are_counts_never_fractions(text, expected):
     assert parse_ordinal(text) == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [("nine", 9), ("16", 16), ("21st", 21),
-                                                ("fifth", 5), ("2.5", None)])
+@pytest.mark.parametrize(
+    ("text", "expected"), [("nine", 9), ("16", 16), ("21st", 21), ("fifth", 5), ("2.5", None)]
+)
 def test_parse_count(text, expected):
     assert parse_count(text) == expected
 

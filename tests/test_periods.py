@@ -19,8 +19,7 @@ CASES = [
     ("February", PUBLISHED, None, None, ("2021-02-01", "2021-02-28", "month")),
     ("April 2010", PUBLISHED, None, None, ("2010-04-01", "2010-04-30", "month")),
     ("Jan. 2019", PUBLISHED, None, None, ("2019-01-01", "2019-01-31", "month")),
-    ("the October-December period", PUBLISHED, None, None,
-     ("2020-10-01", "2020-12-31", "quarter")),
+    ("the October-December period", PUBLISHED, None, None, ("2020-10-01", "2020-12-31", "quarter")),
     ("the fourth quarter", PUBLISHED, None, None, ("2020-10-01", "2020-12-31", "quarter")),
     ("Q3 2024", PUBLISHED, None, None, ("2024-07-01", "2024-09-30", "quarter")),
     ("1Q24", PUBLISHED, None, None, ("2024-01-01", "2024-03-31", "quarter")),
@@ -29,23 +28,42 @@ CASES = [
     ("April to September 2024", PUBLISHED, None, None, ("2024-04-01", "2024-09-30", "range")),
     ("January-June", PUBLISHED, None, None, ("2021-01-01", "2021-06-30", "half")),
     ("January/February", date(1987, 3, 20), None, None, ("1987-01-01", "1987-02-28", "range")),
-    ("the first nine months of 2024", PUBLISHED, None, None,
-     ("2024-01-01", "2024-09-30", "range")),
+    ("the first nine months of 2024", PUBLISHED, None, None, ("2024-01-01", "2024-09-30", "range")),
     ("the first two months", date(1987, 3, 9), None, None, ("1987-01-01", "1987-02-28", "range")),
-    ("the first 20 days of February", date(1987, 2, 25), None, None,
-     ("1987-02-01", "1987-02-20", "range")),
+    (
+        "the first 20 days of February",
+        date(1987, 2, 25),
+        None,
+        None,
+        ("1987-02-01", "1987-02-20", "range"),
+    ),
     ("May 1-20", date(2024, 5, 21), None, None, ("2024-05-01", "2024-05-20", "range")),
-    ("the week ended March 7", date(1987, 3, 12), None, None,
-     ("1987-03-01", "1987-03-07", "range")),
-    ("the 12 months to March", date(1987, 4, 30), None, None,
-     ("1986-04-01", "1987-03-31", "range")),
+    (
+        "the week ended March 7",
+        date(1987, 3, 12),
+        None,
+        None,
+        ("1987-03-01", "1987-03-07", "range"),
+    ),
+    (
+        "the 12 months to March",
+        date(1987, 4, 30),
+        None,
+        None,
+        ("1986-04-01", "1987-03-31", "range"),
+    ),
     ("fiscal 1986/87", PUBLISHED, None, JAPAN, ("1986-04-01", "1987-03-31", "year")),
     ("fiscal 1987", PUBLISHED, None, JAPAN, ("1987-04-01", "1988-03-31", "year")),
     ("fiscal 1987", PUBLISHED, None, USA, ("1986-10-01", "1987-09-30", "year")),
     ("FY24", PUBLISHED, None, INDIA, ("2023-04-01", "2024-03-31", "year")),
     ("FY2023-24", PUBLISHED, None, INDIA, ("2023-04-01", "2024-03-31", "year")),
-    ("the first 10 months of fiscal 1986/87", date(1987, 3, 19), None, INDIA,
-     ("1986-04-01", "1987-01-31", "range")),
+    (
+        "the first 10 months of fiscal 1986/87",
+        date(1987, 3, 19),
+        None,
+        INDIA,
+        ("1986-04-01", "1987-01-31", "range"),
+    ),
     ("1986", PUBLISHED, None, None, ("1986-01-01", "1986-12-31", "year")),
     ("calendar 1986", PUBLISHED, None, None, ("1986-01-01", "1986-12-31", "year")),
     ("last month", PUBLISHED, None, None, ("2021-01-01", "2021-01-31", "month")),
@@ -53,18 +71,29 @@ CASES = [
     ("March last year", PUBLISHED, None, None, ("2020-03-01", "2020-03-31", "month")),
     ("the previous month", PUBLISHED, JANUARY, None, ("2020-12-01", "2020-12-31", "month")),
     ("a year earlier", PUBLISHED, JANUARY, None, ("2020-01-01", "2020-01-31", "month")),
-    ("the same period last year", PUBLISHED, Span(date(2020, 4, 1), date(2020, 9, 30), "range"),
-     None, ("2019-04-01", "2019-09-30", "range")),
+    (
+        "the same period last year",
+        PUBLISHED,
+        Span(date(2020, 4, 1), date(2020, 9, 30), "range"),
+        None,
+        ("2019-04-01", "2019-09-30", "range"),
+    ),
     ("the reporting month", PUBLISHED, JANUARY, None, ("2021-01-01", "2021-01-31", "month")),
     ("in the quarter", PUBLISHED, JANUARY, None, ("2021-01-01", "2021-03-31", "quarter")),
-    ("the seven months", PUBLISHED, month_span(2024, 7), None,
-     ("2024-01-01", "2024-07-31", "range")),
+    (
+        "the seven months",
+        PUBLISHED,
+        month_span(2024, 7),
+        None,
+        ("2024-01-01", "2024-07-31", "range"),
+    ),
     ("March 2", date(1987, 3, 3), None, None, ("1987-03-02", "1987-03-02", "day")),
 ]
 
 
-@pytest.mark.parametrize(("text", "published", "reference", "fiscal", "expected"), CASES,
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("text", "published", "reference", "fiscal", "expected"), CASES, ids=[c[0] for c in CASES]
+)
 def test_resolve_period(text, published, reference, fiscal, expected):
     span = resolve_period(text, published=published, reference=reference, fiscal=fiscal)
     assert span is not None

@@ -9,27 +9,42 @@ def _sentences(annotator, text):
 
 
 SENTENCES = [
-    ("abbreviations_do_not_end_sentences",
-     "U.S. exports rose 5 pct in Feb. and imports fell. Tokyo said so.",
-     ["U.S. exports rose 5 pct in Feb. and imports fell.", "Tokyo said so."]),
-    ("hard_wrapped_wire_lines_join",
-     "Japan's exports rose 5.6 pct in February from a year\nearlier, the ministry said, and "
-     "imports fell for the\nthird month.\n    The surplus widened.",
-     ["Japan's exports rose 5.6 pct in February from a year\nearlier, the ministry said, and "
-      "imports fell for the\nthird month.", "The surplus widened."]),
-    ("web_lines_are_sentences",
-     "Home | World | Markets\nExports rose 3%\nPHOTO: A port in Busan",
-     ["Home | World | Markets", "Exports rose 3%", "PHOTO: A port in Busan"]),
-    ("headline_then_dateline",
-     "KOREA SURPLUS WIDENS\nSEOUL, March 2 - The surplus widened to 1.2 billion dlrs in\n"
-     "February from a year earlier, officials\nsaid on Monday afternoon in Seoul.",
-     ["KOREA SURPLUS WIDENS", "SEOUL, March 2 - The surplus widened to 1.2 billion dlrs in\n"
-      "February from a year earlier, officials\nsaid on Monday afternoon in Seoul."]),
+    (
+        "abbreviations_do_not_end_sentences",
+        "U.S. exports rose 5 pct in Feb. and imports fell. Tokyo said so.",
+        ["U.S. exports rose 5 pct in Feb. and imports fell.", "Tokyo said so."],
+    ),
+    (
+        "hard_wrapped_wire_lines_join",
+        "Japan's exports rose 5.6 pct in February from a year\nearlier, the ministry said, and "
+        "imports fell for the\nthird month.\n    The surplus widened.",
+        [
+            "Japan's exports rose 5.6 pct in February from a year\nearlier, the ministry said, and "
+            "imports fell for the\nthird month.",
+            "The surplus widened.",
+        ],
+    ),
+    (
+        "web_lines_are_sentences",
+        "Home | World | Markets\nExports rose 3%\nPHOTO: A port in Busan",
+        ["Home | World | Markets", "Exports rose 3%", "PHOTO: A port in Busan"],
+    ),
+    (
+        "headline_then_dateline",
+        "KOREA SURPLUS WIDENS\nSEOUL, March 2 - The surplus widened to 1.2 billion dlrs in\n"
+        "February from a year earlier, officials\nsaid on Monday afternoon in Seoul.",
+        [
+            "KOREA SURPLUS WIDENS",
+            "SEOUL, March 2 - The surplus widened to 1.2 billion dlrs in\n"
+            "February from a year earlier, officials\nsaid on Monday afternoon in Seoul.",
+        ],
+    ),
 ]
 
 
-@pytest.mark.parametrize(("text", "expected"), [s[1:] for s in SENTENCES],
-                         ids=[s[0] for s in SENTENCES])
+@pytest.mark.parametrize(
+    ("text", "expected"), [s[1:] for s in SENTENCES], ids=[s[0] for s in SENTENCES]
+)
 def test_sentences(annotator, text, expected):
     assert _sentences(annotator, text) == expected
 
@@ -37,8 +52,14 @@ def test_sentences(annotator, text, expected):
 def test_cues_carry_their_rule_ids(annotator):
     annotation = annotator.annotate("South Korea's chip exports to the U.S. rose 5% in March.")
     found = {(c.label, c.text) for c in annotation.cues}
-    assert {("PLACE", "South Korea"), ("COMMODITY", "chip"), ("FLOW", "exports"),
-            ("PLACE", "U.S."), ("CHANGE", "rose"), ("PERIOD", "March")} <= found
+    assert {
+        ("PLACE", "South Korea"),
+        ("COMMODITY", "chip"),
+        ("FLOW", "exports"),
+        ("PLACE", "U.S."),
+        ("CHANGE", "rose"),
+        ("PERIOD", "March"),
+    } <= found
     assert all(c.rule_id and "." in c.rule_id for c in annotation.cues)
     spans = annotation.doc.spans["trade"]
     assert {span.id_ for span in spans} >= {c.rule_id for c in annotation.cues}
@@ -52,7 +73,8 @@ def test_figures_win_over_cues_inside_them(annotator):
 def test_periods_win_over_the_numbers_inside_them(annotator):
     annotation = annotator.annotate("in the first 20 days of February 1987")
     assert [c.text for c in annotation.cues if c.label == "PERIOD"] == [
-        "first 20 days of February 1987"]
+        "first 20 days of February 1987"
+    ]
     assert annotation.figures == []
 
 

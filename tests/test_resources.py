@@ -34,8 +34,11 @@ BAD = [
     ("bad_flow", [{**GOOD, "flow": "exportz"}], "field flow"),
     ("extra_key", [{**GOOD, "colour": "red"}], "field colour"),
     ("bad_id", [{**GOOD, "id": "Flow Export"}], "field id"),
-    ("bad_hs", [{"id": "commodity.x.y", "label": "COMMODITY", "pattern": "x", "name": "x",
-                 "hs": "12a"}], "field hs"),
+    (
+        "bad_hs",
+        [{"id": "commodity.x.y", "label": "COMMODITY", "pattern": "x", "name": "x", "hs": "12a"}],
+        "field hs",
+    ),
     ("duplicate_id", [GOOD, GOOD], "already defined"),
 ]
 
@@ -64,8 +67,11 @@ def test_patterns_dir_override_and_environment(tmp_path, monkeypatch):
 
 def test_generated_tables_are_current():
     """Tables generated from pycountry, babel and quantulum3 match their generator."""
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "generate_tables.py"),
-                             "--check"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "generate_tables.py"), "--check"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 0, result.stderr
 
 
