@@ -64,13 +64,27 @@ REL_TOL, ABS_TOL = 1e-3, 1e-6
 # ISO 4217 code -> NewsQuant's normalized currency name (quantulum3's names, lowercased; codes
 # quantulum3 lacks use the names NewsQuant gives them, e.g. "shekel", "malaysian ringgit").
 CURRENCY_NAMES = {
-    "USD": "dollar", "EUR": "euro", "GBP": "pound sterling", "JPY": "japanese yen",
-    "CNY": "chinese yuan", "AUD": "australian dollar", "CAD": "canadian dollar",
-    "NZD": "new zealand dollar", "HKD": "hong kong dollar", "SGD": "singaporean dollar",
-    "CHF": "swiss franc", "INR": "indian rupee", "KRW": "south korean won",
-    "RUB": "russian ruble", "BRL": "brazilian real", "MXN": "mexican peso",
-    "ZAR": "south african rand", "ILS": "shekel", "MYR": "malaysian ringgit",
-    "DKK": "danish krone", "HRK": "croatian kuna",
+    "USD": "dollar",
+    "EUR": "euro",
+    "GBP": "pound sterling",
+    "JPY": "japanese yen",
+    "CNY": "chinese yuan",
+    "AUD": "australian dollar",
+    "CAD": "canadian dollar",
+    "NZD": "new zealand dollar",
+    "HKD": "hong kong dollar",
+    "SGD": "singaporean dollar",
+    "CHF": "swiss franc",
+    "INR": "indian rupee",
+    "KRW": "south korean won",
+    "RUB": "russian ruble",
+    "BRL": "brazilian real",
+    "MXN": "mexican peso",
+    "ZAR": "south african rand",
+    "ILS": "shekel",
+    "MYR": "malaysian ringgit",
+    "DKK": "danish krone",
+    "HRK": "croatian kuna",
 }
 # Extractor unit name -> NewsQuant unit name, where the two spell the same unit differently.
 UNIT_NAMES = {
@@ -85,9 +99,18 @@ UNIT_NAMES = {
 }
 NO_UNIT = "-"
 # Plurals that no suffix rule turns into their singular, and words that only look plural.
-IRREGULAR = {"people": "people", "men": "man", "women": "woman", "children": "child",
-             "feet": "foot", "teeth": "tooth", "series": "series", "species": "species",
-             "news": "news", "lens": "lens"}
+IRREGULAR = {
+    "people": "people",
+    "men": "man",
+    "women": "woman",
+    "children": "child",
+    "feet": "foot",
+    "teeth": "tooth",
+    "series": "series",
+    "species": "species",
+    "news": "news",
+    "lens": "lens",
+}
 
 Value = float | tuple[float, float]
 
@@ -198,23 +221,33 @@ def mention_change(mention: dict) -> str:
 def load_gold(path: Path) -> list[dict]:
     """NewsQuant items, or exit with a clear message when the file is missing or malformed."""
     if not path.is_file():
-        sys.exit(f"NewsQuant data not found at {path}\n"
-                 "Give its location with --data PATH (see ../shared/data/README.md).")
+        sys.exit(
+            f"NewsQuant data not found at {path}\n"
+            "Give its location with --data PATH (see ../shared/data/README.md)."
+        )
     try:
         items = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
         sys.exit(f"{path} is not valid JSON: {error}")
     if not isinstance(items, list) or not all(
-            isinstance(i, dict) and "text" in i and "quantities" in i for i in items):
+        isinstance(i, dict) and "text" in i and "quantities" in i for i in items
+    ):
         sys.exit(f"{path} is not a NewsQuant file (a list of {{text, quantities}} items)")
     return items
 
 
 def gold_quantities(item: dict) -> list[Quantity]:
     """The annotated quantities of one NewsQuant item."""
-    return [Quantity(value=parse_gold_value(q["value"]), unit=normalize_unit(q["normalized_unit"]),
-                     change=q["change"], text=q["unit"], raw_unit=q["normalized_unit"])
-            for q in item["quantities"]]
+    return [
+        Quantity(
+            value=parse_gold_value(q["value"]),
+            unit=normalize_unit(q["normalized_unit"]),
+            change=q["change"],
+            text=q["unit"],
+            raw_unit=q["normalized_unit"],
+        )
+        for q in item["quantities"]
+    ]
 
 
 def run_mentions(texts: list[str], workdir: Path) -> dict[int, list[dict]]:
@@ -241,9 +274,16 @@ def predicted_quantity(mention: dict) -> Quantity:
     """A figure mention reduced to value, NewsQuant unit and change symbol."""
     value = mention["value"]
     value = (float(value[0]), float(value[1])) if isinstance(value, list) else float(value)
-    return Quantity(value=value, unit=mention_unit(mention), change=mention_change(mention),
-                    text=mention["text"], raw_unit=mention.get("unit"), rule=mention.get("rule"),
-                    start=mention.get("start"), end=mention.get("end"))
+    return Quantity(
+        value=value,
+        unit=mention_unit(mention),
+        change=mention_change(mention),
+        text=mention["text"],
+        raw_unit=mention.get("unit"),
+        rule=mention.get("rule"),
+        start=mention.get("start"),
+        end=mention.get("end"),
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -262,22 +302,26 @@ def values_match(gold: Value, predicted: Value) -> bool:
     if not isinstance(gold, tuple):
         return close(gold, predicted)
     low, high = predicted
-    return ((close(gold[0], low) and close(gold[1], high))
-            or (close(gold[0], high) and close(gold[1], low)))
+    return (close(gold[0], low) and close(gold[1], high)) or (
+        close(gold[0], high) and close(gold[1], low)
+    )
 
 
-def pair(gold: list[Quantity], predicted: list[Quantity]) -> tuple[
-        list[tuple[Quantity, Quantity]], list[Quantity], list[Quantity]]:
+def pair(
+    gold: list[Quantity], predicted: list[Quantity]
+) -> tuple[list[tuple[Quantity, Quantity]], list[Quantity], list[Quantity]]:
     """One-to-one pairs by value, preferring partners that also agree on unit and change.
 
     Returns the pairs, the unpaired gold (misses) and the unpaired predictions (extras).
     """
     free_gold, free_pred = list(gold), list(predicted)
     pairs: list[tuple[Quantity, Quantity]] = []
-    passes = (lambda g, p: g.unit == p.unit and g.change == p.change,
-              lambda g, p: g.unit == p.unit,
-              lambda g, p: g.change == p.change,
-              lambda g, p: True)
+    passes = (
+        lambda g, p: g.unit == p.unit and g.change == p.change,
+        lambda g, p: g.unit == p.unit,
+        lambda g, p: g.change == p.change,
+        lambda g, p: True,
+    )
     for agrees in passes:
         for g in list(free_gold):
             for p in free_pred:
@@ -311,9 +355,14 @@ def prf(correct: int, gold: int, predicted: int) -> dict[str, float]:
 
 def metrics(counts: Counts) -> dict[str, dict[str, float]]:
     """The three scores of the protocol."""
-    return {name: prf(correct, counts.gold, counts.predicted)
-            for name, correct in (("value", counts.value), ("value+unit", counts.value_unit),
-                                  ("value+change", counts.value_change))}
+    return {
+        name: prf(correct, counts.gold, counts.predicted)
+        for name, correct in (
+            ("value", counts.value),
+            ("value+unit", counts.value_unit),
+            ("value+change", counts.value_change),
+        )
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -336,19 +385,26 @@ def load_reported(path: Path) -> list[dict]:
 
 def format_table(ours: dict[str, dict[str, float]], reported: list[dict], counts: Counts) -> str:
     """Our scores beside the published ones, one line per system and score type."""
-    lines = [f"NewsQuant: {counts.gold} gold quantities, {counts.predicted} predicted; correct: "
-             f"value {counts.value}, value+unit {counts.value_unit}, "
-             f"value+change {counts.value_change}", "",
-             f"{'system':<22}{'type':<16}{'P':>6}{'R':>6}{'F1':>6}",
-             "-" * 56]
+    lines = [
+        f"NewsQuant: {counts.gold} gold quantities, {counts.predicted} predicted; correct: "
+        f"value {counts.value}, value+unit {counts.value_unit}, "
+        f"value+change {counts.value_change}",
+        "",
+        f"{'system':<22}{'type':<16}{'P':>6}{'R':>6}{'F1':>6}",
+        "-" * 56,
+    ]
     for kind, scores in ours.items():
-        lines.append(f"{'this extractor':<22}{kind:<16}"
-                     f"{scores['P']:>6.1f}{scores['R']:>6.1f}{scores['F1']:>6.1f}")
+        lines.append(
+            f"{'this extractor':<22}{kind:<16}"
+            f"{scores['P']:>6.1f}{scores['R']:>6.1f}{scores['F1']:>6.1f}"
+        )
         for row in reported:
             if row.get("type") == kind:
-                lines.append(f"{row['model']:<22}{kind:<16}"
-                             f"{float(row['P']):>6.1f}{float(row['R']):>6.1f}"
-                             f"{float(row['F1']):>6.1f}")
+                lines.append(
+                    f"{row['model']:<22}{kind:<16}"
+                    f"{float(row['P']):>6.1f}{float(row['R']):>6.1f}"
+                    f"{float(row['F1']):>6.1f}"
+                )
         lines.append("")
     return "\n".join(lines).rstrip()
 
@@ -362,26 +418,40 @@ def describe(q: Quantity) -> dict:
 
 def error_record(result: SentenceResult) -> dict | None:
     """Misses, extras, unit and change mismatches of one sentence, or None if it is perfect."""
-    unit_wrong = [{"gold": describe(g), "predicted": describe(p)}
-                  for g, p in result.pairs if g.unit != p.unit]
-    change_wrong = [{"gold": describe(g), "predicted": describe(p)}
-                    for g, p in result.pairs if g.change != p.change]
+    unit_wrong = [
+        {"gold": describe(g), "predicted": describe(p)} for g, p in result.pairs if g.unit != p.unit
+    ]
+    change_wrong = [
+        {"gold": describe(g), "predicted": describe(p)}
+        for g, p in result.pairs
+        if g.change != p.change
+    ]
     if not (result.misses or result.extras or unit_wrong or change_wrong):
         return None
-    return {"id": f"nq-{result.index}", "text": result.text,
-            "misses": [describe(q) for q in result.misses],
-            "extras": [describe(q) for q in result.extras],
-            "unit_mismatches": unit_wrong, "change_mismatches": change_wrong}
+    return {
+        "id": f"nq-{result.index}",
+        "text": result.text,
+        "misses": [describe(q) for q in result.misses],
+        "extras": [describe(q) for q in result.extras],
+        "unit_mismatches": unit_wrong,
+        "change_mismatches": change_wrong,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                        help=f"NewsQuant.json (default: {DEFAULT_DATA})")
+    parser = argparse.ArgumentParser(
+        description=__doc__.split("\n\n")[0], formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--data", type=Path, default=DEFAULT_DATA, help=f"NewsQuant.json (default: {DEFAULT_DATA})"
+    )
     parser.add_argument("--json", action="store_true", help="Print the scores as JSON")
-    parser.add_argument("--errors", type=Path, metavar="FILE",
-                        help="Write per-sentence misses, extras and mismatches as JSONL")
+    parser.add_argument(
+        "--errors",
+        type=Path,
+        metavar="FILE",
+        help="Write per-sentence misses, extras and mismatches as JSONL",
+    )
     args = parser.parse_args(argv)
 
     items = load_gold(args.data)
@@ -404,8 +474,9 @@ def main(argv: list[str] | None = None) -> int:
                 if record:
                     stream.write(json.dumps(record, ensure_ascii=False) + "\n")
     if args.json:
-        print(json.dumps({"data": str(args.data), "counts": asdict(counts), "scores": ours},
-                         indent=2))
+        print(
+            json.dumps({"data": str(args.data), "counts": asdict(counts), "scores": ours}, indent=2)
+        )
     else:
         reported = load_reported(args.data.parent / "reported_scores.tsv")
         print(format_table(ours, reported, counts))
