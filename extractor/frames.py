@@ -191,9 +191,15 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
     for match in re.finditer(r"(?<=,)[^,;.]{3,80}(?=,)", text):
         begin, finish = start + match.start(), start + match.end()
         inside = [i for i in items if begin <= i.start and i.end <= finish]
-        # ", the country's single biggest export earner,": may name a flow, never a figure
+        # ", the country's single biggest export earner,": may name a flow, never a figure,
+        # and follows the noun it describes (a place, goods or a flow word)
+        comma = begin - 1
+        head = next((i for i in reversed(items) if i.end <= comma), None)
         if (
-            not any(i.kind in ("FIG", "CHANGE") for i in inside)
+            head is not None
+            and head.kind in ("PLACE", "COMMODITY", "FLOW")
+            and comma - head.end <= 1
+            and not any(i.kind in ("FIG", "CHANGE") for i in inside)
             and _APPOSITIVE_NOUNS.search(match.group(0))
             and not re.match(r"\s*(?:and|or|but|while|with)\b", match.group(0), re.IGNORECASE)
         ):
@@ -243,6 +249,11 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
             and not _has_subject_before(text, offset, items, index)
         ):
             verdict = "member"
+        if verdict == "compound":
+            current.items.append(item)
+            current.openers[-1] = item
+            index += 1
+            continue
         if verdict is not None:
             current.items.append(item)
             if verdict == "member":
@@ -323,6 +334,8 @@ def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:
     has_figures = any(i.kind == "FIG" for i in frame.items)
     between = [i for i in frame.items if last.end <= i.start and i.end <= item.start]
     if re.fullmatch(r"[\s-]*", gap):
+        if last.kind == item.kind == "FLOW":
+            return "compound"  # "foreign trade balance": the last word names the subject
         return "opener"  # a compound: "current account surplus", "import prices"
     if frame.topic and item.kind == "FLOW":
         account = any(
@@ -504,6 +517,13 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
             comparator = comparator or _COMPARATOR.search(before_change)
         if figure.kind == "money" and _PRICE_AFTER.match(after_text):
             continue  # "US$135 a tonne": a price, not a trade value
+        if figure.kind == "money" and not figure.scaled and abs(figure.low) < 1000:
+            continue  # "rose to 0.6840 U.S. dlrs": an exchange rate or a price
+        if figure.kind == "quantity" and re.search(
+            r"\b(?:bags?|bales?|sacks?|containers?|units?|barrels?)\s+of\s+$",
+            _gap(text, offset, max(frame.start, item.start - 20), item.start), re.IGNORECASE
+        ):
+            continue  # "1.08 mln bags of 60 kilos": the size of the unit
         coordinated = _coordinated_with(text, offset, frame, previous, gap_left)
         if coordinated is not None and coordinated.figure.kind == figure.kind:
             frame.slots.append(
