@@ -44,6 +44,24 @@ _PARTNER_PREPS = {
     "balance": r"(?:with|against|vis-a-vis|vis-à-vis|toward|towards|to|from)",
     "total_trade": r"(?:with|between)",
 }
+# The speaker's own country: "his country's surplus", "our nation's exports".
+_SPEAKER_COUNTRY = re.compile(
+    r"\b(?:his|her|our|their)\s+(?:country|nation)(?:['’]s)?(?=\s)", re.IGNORECASE
+)
+_OFFICIAL_AFTER = re.compile(
+    r"(?:['’]s)?\s+(?:[\w-]+\s+){0,2}(?:minister|president|premier|chancellor|secretary|"
+    r"ambassador|official|officials|spokesman|spokeswoman|spokesperson|governor|envoy|leader|"
+    r"negotiator|delegation)\b",
+    re.IGNORECASE,
+)
+_COMPARES_OPENING = re.compile(
+    r"\W*(?:this|that|these|those|it|which|the\s+(?:figure|figures|result|total|deficit|"
+    r"surplus|balance))\s+(?:compares|compared|contrasts|contrasted)\s+(?:with|to|against)\b",
+    re.IGNORECASE,
+)
+_COMPARATOR_WORD = re.compile(
+    r"\b(?:from|against|versus|vs|compared|than|after|following)\b", re.IGNORECASE
+)
 _NOT_REPORTER_BEFORE = re.compile(
     r"\b(?:to|from|with|between|in|into|for|of|on|at|by|than|over|against|toward|towards|"
     r"including|like|such as|among|via|through|across|bound for|destined for)\s+(?:the\s+)?$",
@@ -477,6 +495,25 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
 
     # Before the flow cue: "Japan's", "Japanese car", "U.S.", "Tokyo increased its".
     pre_places = [i for i in pre if i.kind == "PLACE"]
+    # "... the U.S. purchases were to reduce his country's surplus": the speaker's country
+    # owns the flow, not the places named before the possessive.
+    speaker_base = max(pre_places[-1].end if pre_places else sentence[0], head.start - 60)
+    speaker = _SPEAKER_COUNTRY.search(text[speaker_base : head.start])
+    speaker_place = None
+    if speaker is not None:
+        # "Peru's trade minister said ... his country's": the official's country
+        speaker_place = next(
+            (
+                c
+                for c in ctx.annotation.cues
+                if c.label == "PLACE"
+                and sentence[0] <= c.start
+                and c.end <= speaker_base + speaker.start()
+                and _OFFICIAL_AFTER.match(text[c.end : c.end + 40])
+            ),
+            None,
+        )
+        pre_places = []
     for item in reversed(pre_places):
         before = text[max(sentence[0], item.start - 30) : item.start]
         after = _gap(text, item.end, head.start)
@@ -514,6 +551,17 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
         if reporter is None:
             reporter = _place_ref(item.cue)
             reporter.rule = f"{reporter.rule}"
+    if speaker is not None and reporter is None and (speaker_place or ctx.default_reporter):
+        home = (
+            _place_ref(speaker_place).value if speaker_place else ctx.default_reporter.value
+        )
+        reporter = Ref(
+            Place(code=home.code, name=home.name, text=speaker.group(0)),
+            speaker.group(0),
+            (speaker_base + speaker.start(), speaker_base + speaker.end()),
+            "reporter.speaker_country",
+            False,
+        )
     # "trade between A and B", "A-B trade": a pair of places.
     if flow == "total_trade":
         pair = _place_pair(text, head, pre_places, [i for i in post if i.kind == "PLACE"])
@@ -932,6 +980,14 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     for frame in frames:
         if not frame.topic:
             assign_roles(ctx.text, 0, frame)
+    if _COMPARES_OPENING.match(text):
+        # "This compares with a 3.3 mln dlr deficit in January and ...": every figure is a
+        # base for the previous sentence's fact.
+        for frame in frames:
+            for slot in frame.slots:
+                if slot.role in ("value", "change"):
+                    slot.role = f"comparison_{slot.role}"
+                    slot.rules.append("comparison.sentence_compares_with")
     ctx.consumed_periods = _consumed_periods(frames)
     for frame in frames:
         if frame.topic:
@@ -1079,6 +1135,7 @@ def _frame_drafts(
         id(s.period_cue) for s in comparisons if s.period_cue is not None
     }
     text = ctx.text
+    used |= _trailing_comparison_periods(text, frame, main)
 
     def own_period(item: Item) -> bool:
         return (
@@ -1262,6 +1319,36 @@ def _forecast_cue(frame: Frame) -> Item | None:
             if first_figure is None or item.start < first_figure.start:
                 return item
     return None
+
+
+def _trailing_comparison_periods(text: str, frame: Frame, main: list[Slot]) -> set[int]:
+    """Periods written after a figure that is not the fact's own, once a comparator has been
+    passed: "rose to 998.4 mln, from 889.2 mln (revised from 889.5) in January and 903.2 in
+    February 1986"."""
+    levels = {id(s.figure) for s in main}
+    found: set[int] = set()
+    last_main = None
+    for position, item in enumerate(frame.items):
+        if item.kind != "FIG":
+            continue
+        if id(item.figure) in levels:
+            last_main = item
+            continue
+        if last_main is None:
+            continue
+        following = frame.items[position + 1] if position + 1 < len(frame.items) else None
+        if (
+            following is not None
+            and following.kind == "PERIOD"
+            and re.fullmatch(
+                r"[\s,)]*(?:(?:in|for|during)\s+)?(?:the\s+)?",
+                text[item.end : following.start],
+                re.IGNORECASE,
+            )
+            and _COMPARATOR_WORD.search(text[last_main.end : item.start])
+        ):
+            found.add(id(following))
+    return found
 
 
 def _draft(

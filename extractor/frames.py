@@ -243,6 +243,21 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
         )
         if (
             verdict is None
+            and current is not None
+            and current.topic
+            and _generic_balance(item)
+            and any(
+                o.kind == "TOPIC" and o.rule.topic == "external_accounts"
+                for f in frames
+                for o in f.openers
+            )
+            and all(f.topic for f in frames)
+        ):
+            # "In the balance of services, a fall in net investment income led to a 300 mln
+            # mark deficit": the account the sentence opened with, not the trade balance
+            verdict = "member"
+        if (
+            verdict is None
             and item.kind == "FLOW"
             and item.rule.form == "verb"
             and current is not None
@@ -341,9 +356,7 @@ def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:
         account = any(
             o.kind == "TOPIC" and o.rule.topic == "external_accounts" for o in frame.openers
         )
-        generic = item.rule.flow == "balance" and not re.search(
-            r"trade|merchandise|goods|visible|exports|imports", item.cue.text, re.IGNORECASE
-        )
+        generic = _generic_balance(item)
         if account and generic and ";" not in gap:
             return "member"  # "the current account was in deficit by ...", "... in surplus"
         if re.fullmatch(r"\s+(?:of|for|on)\s+(?:the\s+)?", gap, re.IGNORECASE):
@@ -367,6 +380,17 @@ def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:
         return "opener"  # "The trade balance logged a deficit of ..."
     coordinated = re.fullmatch(r"\s*(?:,|and|or|as well as|,\s*and)\s*", gap, re.IGNORECASE)
     return "opener" if coordinated and not between else None
+
+
+def _generic_balance(item: Item) -> bool:
+    """ "deficit", "surplus": a balance word that does not say it is the trade balance."""
+    return (
+        item.kind == "FLOW"
+        and item.rule.flow == "balance"
+        and not re.search(
+            r"trade|merchandise|goods|visible|exports|imports", item.cue.text, re.IGNORECASE
+        )
+    )
 
 
 def _has_subject_before(text: str, offset: int, items: list[Item], index: int) -> bool:
@@ -393,6 +417,36 @@ def _comparator_before(text: str, offset: int, frame: Frame, item: Item) -> bool
     return bool(_COMPARATOR.search(_gap(text, offset, left, item.start)))
 
 
+# Words between a determiner and an attributive figure: "a record 7.1 billion surplus".
+_ATTRIBUTIVE_BEFORE = re.compile(
+    r"(?:\b(?:a|an|the|its|their|his|her|our|this|that|whose)|['’]s)\s+"
+    r"(?:(?:record|revised|estimated|provisional|preliminary|massive|whopping|hefty|huge|"
+    r"modest|small|slight|total|combined|net|annual|monthly|cumulative|projected|expected|"
+    r"mere|some|about|around|nearly|almost|roughly|over|more than|less than)\s+)*$",
+    re.IGNORECASE,
+)
+
+
+def _attributive(text: str, offset: int, items: list[Item], index: int) -> bool:
+    """A money or quantity figure written in front of the opener's noun, after a determiner:
+    "a 5.5 billion dlr deficit", "its $7.1bn trade surplus", "a 40 billion dlr foreign debt".
+    Such a figure belongs to the frame the opener begins."""
+    if index == 0:
+        return False
+    figure = items[index - 1]
+    if figure.kind != "FIG":
+        return False
+    kind = figure.figure.kind
+    if not (kind in ("money", "quantity") or (kind == "number" and figure.figure.scaled)):
+        return False
+    if items[index].synthetic or not re.fullmatch(
+        r"[\s-]*", _gap(text, offset, figure.end, items[index].start)
+    ):
+        return False
+    window = text[max(0, figure.start - offset - 40) : figure.start - offset]
+    return bool(_ATTRIBUTIVE_BEFORE.search(window))
+
+
 def _region_start(
     text: str, offset: int, items: list[Item], index: int, current: Frame | None
 ) -> int:
@@ -406,7 +460,7 @@ def _region_start(
         before = items[:index]
         anaphoric = any(i.kind == "MARKER" and i.rule.role in ("anaphor", "pace") for i in before)
         figures = [i for i in before if i.kind == "FIG"]
-        if not (anaphoric and figures):
+        if not (anaphoric and figures) or _attributive(text, offset, items, index):
             return items[0].start
         # The anaphoric figure keeps the period and basis stated right after it.
         position = figures[-1].end
@@ -432,6 +486,8 @@ def _region_start(
         return floor
     strong = items[strong_index]
     start = strong.end
+    if _attributive(text, offset, items, index):
+        return max(strong.start, floor)  # "... and a 5.5 billion dlr deficit with Japan"
     if strong.kind == "FIG":
         # "... from 580 mln in 1985, but rubber shipments ...": 1985 stays with 580 mln.
         for follower in items[strong_index + 1 : index]:
@@ -515,6 +571,17 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
             prior = items[position - 2] if position >= 2 else None
             before_change = _gap(text, offset, prior.end if prior else frame.start, previous.start)
             comparator = comparator or _COMPARATOR.search(before_change)
+        if (
+            change_cue is None
+            and previous is not None
+            and previous.kind == "FIG"
+            and position >= 2
+            and items[position - 2].kind == "CHANGE"
+            and items[position - 2].rule.form in ("verb", "adverb")
+            and _FILLERS_ONLY.match(_gap(text, offset, items[position - 2].end, previous.start))
+            and re.fullmatch(r"\s*,?\s*or\s*(?:by\s+)?", gap_left, re.IGNORECASE)
+        ):
+            change_cue = items[position - 2]  # "fell by 2.6 billion dlrs or nine pct"
         if figure.kind == "money" and _PRICE_AFTER.match(after_text):
             continue  # "US$135 a tonne": a price, not a trade value
         if figure.kind == "money" and not figure.scaled and abs(figure.low) < 1000:
@@ -539,7 +606,7 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
             frame.slots[-1].basis_cue = (
                 _basis_for(items, position, figures) or coordinated.basis_cue
             )
-            frame.slots[-1].period_cue = _period_for(text, offset, items, position)
+            frame.slots[-1].period_cue = period_after(text, offset, items, position)
             frame.slots[-1].own = _paired_with(text, offset, items, position)
             continue
         slot = Slot(figure=figure, role="value")
@@ -609,7 +676,7 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
                 )
             slot.sign = _balance_sign(text, offset, frame, item)
         slot.basis_cue = _basis_for(items, position, figures)
-        slot.period_cue = _period_for(text, offset, items, position)
+        slot.period_cue = period_after(text, offset, items, position)
         slot.own = _paired_with(text, offset, items, position)
         frame.slots.append(slot)
 
@@ -882,7 +949,7 @@ def _basis_for(items: list[Item], position: int, figures: list[Item]) -> Item | 
     return None
 
 
-def _period_for(text: str, offset: int, items: list[Item], position: int) -> Item | None:
+def period_after(text: str, offset: int, items: list[Item], position: int) -> Item | None:
     """A period stated right after the figure ("rose 5% in January", "from 9.8 billion a year
     earlier"), allowing a basis or streak in between."""
     end = items[position].end

@@ -57,7 +57,10 @@ class PlaceRule(_SpanRule):
     label: Literal["PLACE"]
     code: str = Field(pattern=r"^[A-Z0-9_]{2,13}$")
     name: str
-    kind: Literal["country", "alias", "demonym", "capital", "group", "former"]
+    # "city": a commercial city that opens wire datelines ("SYDNEY, March 17 -"); it names the
+    # country of an article's dateline but is not matched in running text, where "Shanghai's
+    # exports" are a city's, not a country's.
+    kind: Literal["country", "alias", "demonym", "capital", "city", "group", "former"]
 
 
 class CommodityRule(_SpanRule):
@@ -319,4 +322,8 @@ class RuleSet:
 
     @cached_property
     def span_rules(self) -> list[Any]:
-        return [rule for rule in self.rules if rule.label in SPAN_LABELS]
+        return [
+            rule
+            for rule in self.rules
+            if rule.label in SPAN_LABELS and getattr(rule, "kind", None) != "city"
+        ]

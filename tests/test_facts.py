@@ -402,6 +402,62 @@ CASES = [
         [],
     ),
     Case(
+        "attributive_figures_go_with_the_noun_after_them",
+        "Last year Vietnam ran a 12.3 billion dlr trade surplus, including a record 83 "
+        "billion surplus with the United States and a 41.9 billion dlr deficit with China.",
+        [
+            {"flow": "balance", "reporter.code": "VNM", "partner": None, "value.amount": 12.3e9},
+            {"flow": "balance", "partner.code": "USA", "value.amount": 83e9},
+            {"flow": "balance", "partner.code": "CHN", "value.amount": -41.9e9},
+        ],
+    ),
+    Case(
+        "attributive_debt_figure_is_not_trade",
+        "Officials noted that Ghana has a 30 billion dlr foreign debt and that exports rose "
+        "4% in March.",
+        [{"flow": "export", "change.percent": 4.0, "value": None}],
+    ),
+    Case(
+        "speaker_country_owns_the_balance",
+        "Peru's trade minister said on Monday that the U.S. purchases would reduce his "
+        "country's 2.1 billion dlr surplus with the United States.",
+        [{"flow": "balance", "reporter.code": "PER", "partner.code": "USA", "value.amount": 2.1e9}],
+    ),
+    Case(
+        "absolute_and_percent_change_joined_by_or",
+        "Coffee exports fell by 300 mln dlrs or 12 pct to 2.2 billion dlrs in 2023, "
+        "Colombia's statistics agency said.",
+        [{"flow": "export", "value.amount": 2.2e9, "change.percent": -12.0}],
+    ),
+    Case(
+        "sentence_opening_this_compares_with_makes_comparisons",
+        "Chile posted a trade surplus of 1.2 billion dlrs in May. This compares with a "
+        "surplus of 800 mln dlrs in April.",
+        [
+            {"flow": "balance", "value.amount": 1.2e9, "period.start": "2024-05-01"},
+            {
+                "flow": "balance",
+                "value.amount": 8e8,
+                "qualifiers": {"comparison"},
+                "period.start": "2024-04-01",
+            },
+        ],
+        published="2024-06-20",
+    ),
+    Case(
+        "period_after_an_unscaled_comparison_is_not_the_facts",
+        "Norway's exports in June rose to 95.2 billion crowns. Imports fell to an estimated "
+        "61.4 billion crowns from 63.0 (revised from 62.8) in May and 60.1 in June 2023.",
+        [{"flow": "import", "value.amount": 61.4e9, "period.start": "2024-06-01"}],
+        published="2024-07-15",
+    ),
+    Case(
+        "account_named_at_sentence_start_owns_its_balance_words",
+        "In the balance of services, higher freight costs led to a 400 mln euro deficit in "
+        "March after a 200 mln euro surplus in February.",
+        [],
+    ),
+    Case(
         "trade_talk_without_statistics",
         "Washington and Tokyo resumed trade talks on Monday, with officials hoping to "
         "avert a trade war.",
@@ -473,3 +529,21 @@ def test_period_inferred_from_the_text_is_marked():
     assert by_flow["export"].period.inferred is False
     assert by_flow["import"].period.inferred is True
     assert str(by_flow["import"].period.start) == "2024-08-01"
+
+
+def test_dateline_city_names_the_reporter():
+    text = (
+        "MELBOURNE, March 17 - February exports rose to 2.9 billion dlrs from 2.7 billion "
+        "in January, official figures showed.\n"
+    )
+    fact = next(f for f in extract(text, published="1987-03-17").facts if f.value.amount == 2.9e9)
+    assert fact.reporter.code == "AUS"
+    assert fact.value.currency == "AUD"
+
+
+def test_dateline_city_is_not_a_place_in_running_text():
+    text = "Shanghai's exports rose 5% in May, while Vietnam's imports fell 2%."
+    facts = extract(text, published="2024-06-20").facts
+    reporters = {f.flow: f.reporter.code if f.reporter else None for f in facts}
+    assert reporters.get("import") == "VNM"
+    assert reporters.get("export") != "CHN"

@@ -33,7 +33,7 @@ HS_RE = re.compile(r"^\d{2}(\d{2}){0,2}$")
 COMMODITY_KEYS = {"id", "label", "pattern", "name", "hs"}
 PLACE_KEYS = {"id", "label", "pattern", "code", "name", "kind"}
 OPTIONAL_KEYS = {"case_sensitive", "note"}
-PLACE_KINDS = {"alias", "demonym", "capital", "group"}
+PLACE_KINDS = {"alias", "demonym", "capital", "city", "group"}
 
 FORMER_STATES = {"SUN", "DDR", "YUG", "CSK"}
 GROUP_CODES = {
@@ -160,7 +160,7 @@ def test_place_line(rule):
     assert isinstance(code, str) and re.fullmatch(r"[A-Z][A-Z0-9_]{1,12}", code), code
     assert rule["id"].split(".")[1] == code.lower(), "id's second segment is the code"
     assert kind in PLACE_KINDS, kind
-    if kind in ("demonym", "capital"):
+    if kind in ("demonym", "capital", "city"):
         assert rule["id"].split(".")[2].startswith(kind + "_"), rule["id"]
     if kind == "group":
         assert code in GROUP_CODES, f"kind group needs a group code, not {code}"
