@@ -552,9 +552,7 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             reporter = _place_ref(item.cue)
             reporter.rule = f"{reporter.rule}"
     if speaker is not None and reporter is None and (speaker_place or ctx.default_reporter):
-        home = (
-            _place_ref(speaker_place).value if speaker_place else ctx.default_reporter.value
-        )
+        home = _place_ref(speaker_place).value if speaker_place else ctx.default_reporter.value
         reporter = Ref(
             Place(code=home.code, name=home.name, text=speaker.group(0)),
             speaker.group(0),

@@ -588,7 +588,8 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
             continue  # "rose to 0.6840 U.S. dlrs": an exchange rate or a price
         if figure.kind == "quantity" and re.search(
             r"\b(?:bags?|bales?|sacks?|containers?|units?|barrels?)\s+of\s+$",
-            _gap(text, offset, max(frame.start, item.start - 20), item.start), re.IGNORECASE
+            _gap(text, offset, max(frame.start, item.start - 20), item.start),
+            re.IGNORECASE,
         ):
             continue  # "1.08 mln bags of 60 kilos": the size of the unit
         coordinated = _coordinated_with(text, offset, frame, previous, gap_left)
