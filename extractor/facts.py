@@ -425,8 +425,8 @@ def infer_published(
     latest: date | None = None
     years: list[int] = []
     for cue in annotation.cues:
-        if cue.label != "PERIOD":
-            continue
+        if cue.label != "PERIOD" or cue.rule_id == "period.part_of_fiscal_year":
+            continue  # where a fiscal year starts depends on whose it is
         span = resolve_period(cue.text, published=None)
         if span is None or span.relative_to is not None:
             continue

@@ -190,17 +190,33 @@ def resolve_period(
     if relative is not False:
         return relative
 
-    # "the first 10 months of fiscal 1986/87": the opening months of a fiscal year
-    fiscal_part = re.match(r"first (\w+) months? of (.+)$", raw)
-    if fiscal_part and re.search(r"fiscal|financial|\bfy", fiscal_part.group(2)):
-        count = parse_count(fiscal_part.group(1))
+    # Parts of a fiscal year: "the first 10 months of fiscal 1986/87", "first half of FY25",
+    # "Q3 FY2023-24", "the second quarter of the 2024-25 fiscal year"
+    part = re.match(
+        r"(?:(first|second|1st|2nd)[- ]half|h([12])|(first|second|third|fourth|1st|2nd|3rd|4th)"
+        r"[- ]quarter|q([1-4])|first (\w+)[- ]months?)\s+(?:of\s+|in\s+)?(?:the\s+)?(.+)$",
+        raw,
+    )
+    if part and re.search(r"fiscal|financial|\bfy|\d{4}\s*[/-]\s*\d\d", part.group(6)):
         whole = resolve_period(
-            fiscal_part.group(2), published=published, reference=reference, fiscal=fiscal
+            part.group(6), published=published, reference=reference, fiscal=fiscal
         )
-        if count is None or whole is None or not 1 <= count <= 12:
+        if whole is None or _months_between(whole.start, whole.end) != 12:
             return None
-        end = _month_end(_add_months(whole.start, count - 1))
-        return Span(whole.start, end, "range", whole.relative_to)
+        if part.group(1) or part.group(2):
+            number = int(part.group(2)) if part.group(2) else (1 if part.group(1)[0] in "f1" else 2)
+            first, count, granularity = 6 * (number - 1), 6, "half"
+        elif part.group(3) or part.group(4):
+            number = int(part.group(4)) if part.group(4) else _ORD[part.group(3)]
+            first, count, granularity = 3 * (number - 1), 3, "quarter"
+        else:
+            count = parse_count(part.group(5))
+            if count is None or not 1 <= count <= 12:
+                return None
+            first, granularity = 0, "range"
+        start = _add_months(whole.start, first)
+        end = _month_end(_add_months(start, count - 1))
+        return Span(start, end, granularity, whole.relative_to)
 
     # "March last year", "June this year"
     month_rel = re.fullmatch(rf"({_MONTH}) (last|this|next) year", raw)

@@ -203,6 +203,7 @@ class Annotator:
             )
             for span in doc.spans[SPANS_KEY]
         ]
+        cues = self._join_fiscal_parts(text, cues)
         figures = self._split_trajectories(visible, figures, cues)
         kept_cues, kept_figures = _resolve_overlaps(cues, figures)
         # Spans inside periods ("during those three months") are still durations; the mention
@@ -226,6 +227,38 @@ class Annotator:
         return Annotation(
             text, doc, sentences, cues, figures, extra={"period_spans": spans}, rules=self.rules
         )
+
+    def _join_fiscal_parts(self, text: str, cues: list[Cue]) -> list[Cue]:
+        """ "first half" + "of" + "FY25", "Q2" + "FY2024-25", "the first ten months of the" +
+        "1986/87" + "fiscal year ending June 30": a part of a fiscal year is one period."""
+        rule = self.rules.by_id.get("period.part_of_fiscal_year")
+        result: list[Cue] = []
+        index = 0
+        while index < len(cues):
+            cue = cues[index]
+            after = cues[index + 1] if index + 1 < len(cues) else None
+            if (
+                rule is not None
+                and after is not None
+                and cue.label == after.label == "PERIOD"
+                and cue.rule_id in _PART_RULES
+                and after.rule_id in _FISCAL_RULES
+                and _PART_GAP.fullmatch(text, cue.end, after.start)
+            ):
+                end, consumed = after.end, 2
+                tail = cues[index + 2] if index + 2 < len(cues) else None
+                if (
+                    tail is not None
+                    and tail.rule_id == "period.year_to_month"
+                    and re.fullmatch(r"\s+fiscal\s+", text[after.end : tail.start])
+                ):
+                    end, consumed = tail.end, 3  # "... 1986/87 fiscal year ending June 30"
+                result.append(Cue("PERIOD", cue.start, end, text[cue.start : end], rule))
+                index += consumed
+                continue
+            result.append(cue)
+            index += 1
+        return result
 
     def _split_trajectories(
         self, text: str, figures: list[Figure], cues: list[Cue]
@@ -253,6 +286,27 @@ class Annotator:
                     continue
             result.append(figure)
         return result
+
+
+_PART_RULES = {
+    "period.half",
+    "period.half_code",
+    "period.quarter_ordinal",
+    "period.quarter_code",
+    "period.first_n_months",
+}
+_FISCAL_RULES = {
+    "period.fiscal_year",
+    "period.fiscal_year_dash",
+    "period.fiscal_fy",
+    "period.fiscal_fy_spaced",
+    "period.split_year",
+    "period.split_year_dash",
+}
+_PART_GAP = re.compile(
+    r"\s+(?:(?:of|in)\s+)?(?:the\s+)?(?:(?:fy|fiscal(?:\s+year)?|financial\s+year)\s+)?",
+    re.IGNORECASE,
+)
 
 
 def _char_span(doc: Doc, item: Cue | Figure) -> Span | None:

@@ -83,3 +83,31 @@ def test_masked_regions_keep_offsets_but_yield_nothing(annotator):
     annotation = annotator.annotate(text, masked=[(0, 16)])
     assert all(c.start >= 16 for c in annotation.cues)
     assert [f.text for f in annotation.figures] == ["5%"]
+
+
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("exports in the first half of FY25 rose", "first half of FY25"),
+        ("in Q2 FY2024-25, imports fell", "Q2 FY2024-25"),
+        ("in the first quarter of fiscal 2025 exports", "first quarter of fiscal 2025"),
+        ("in the third quarter of FY 2023/24", "third quarter of FY 2023/24"),
+        (
+            "in the first ten months of the 1986/87 fiscal year ending June 30",
+            "first ten months of the 1986/87 fiscal year ending June",
+        ),
+    ],
+)
+def test_part_of_a_fiscal_year_is_one_period(annotator, text, period):
+    annotation = annotator.annotate(text)
+    periods = [c for c in annotation.cues if c.label == "PERIOD"]
+    assert [c.text for c in periods] == [period]
+    assert periods[0].rule_id == "period.part_of_fiscal_year"
+
+
+def test_calendar_half_stays_a_calendar_half(annotator):
+    annotation = annotator.annotate("exports in the first half of 2024 and the first half")
+    assert [c.rule_id for c in annotation.cues if c.label == "PERIOD"] == [
+        "period.half_year",
+        "period.half",
+    ]
