@@ -186,6 +186,18 @@ def resolve_period(
     raw = re.sub(r"^(?:the|a|an) ", "", raw)
     raw = raw.rstrip(".,;:")
 
+    if re.match(rf"(?:early|mid|late)\s*-?\s*{_MONTH}", raw):
+        return None  # "early-May": some days of a month, not the month
+    # "at end-February": trade figures at the end of a month are the year's running total
+    end_of = re.match(rf"(?:at\s+)?end\s*-?\s*(?:of\s+)?({_MONTH})(?:\s+({_YEAR}))?$", raw)
+    if end_of:
+        month = MONTHS[end_of.group(1).rstrip(".")]
+        explicit = int(end_of.group(2)) if end_of.group(2) else None
+        anchored, leaned = _anchor_year(explicit, month, published, reference)
+        if anchored is None:
+            return None
+        return replace(_months_span(anchored, 1, month), relative_to=leaned)
+
     relative = _relative(raw, published=published, reference=reference)
     if relative is not False:
         return relative

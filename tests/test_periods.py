@@ -87,6 +87,8 @@ CASES = [
         FiscalYear(7, "end"),
         ("1986-07-01", "1987-04-30", "range"),
     ),
+    ("at end-February", date(2022, 3, 20), None, None, ("2022-01-01", "2022-02-28", "range")),
+    ("end-June 2023", PUBLISHED, None, None, ("2023-01-01", "2023-06-30", "half")),
     ("1986", PUBLISHED, None, None, ("1986-01-01", "1986-12-31", "year")),
     ("calendar 1986", PUBLISHED, None, None, ("1986-01-01", "1986-12-31", "year")),
     ("last month", PUBLISHED, None, None, ("2021-01-01", "2021-01-31", "month")),
@@ -138,7 +140,9 @@ def test_relative_periods_need_their_context(text):
     assert resolve_period(text, published=None, reference=None) is None
 
 
-@pytest.mark.parametrize("text", ["exports", "since 2022", "fiscal 1986/89", "the pace"])
+@pytest.mark.parametrize(
+    "text", ["exports", "since 2022", "fiscal 1986/89", "the pace", "early-May", "mid-March 2024"]
+)
 def test_non_periods(text):
     assert resolve_period(text, published=PUBLISHED) is None
 
