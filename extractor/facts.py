@@ -337,7 +337,26 @@ def _default_reporter(ctx: ArticleContext) -> Ref | None:
                     cue.rule.id,
                     True,
                 )
-    countries = Counter(c.rule.code for c in cues if c.label == "PLACE" and c.rule.kind != "group")
+    # Else the country named most, leaving out partners ("exports to the USA", "trade with
+    # the UK refers to Great Britain and Northern Ireland").
+    countries: Counter[str] = Counter()
+    skipped_end = -1
+    for cue in cues:
+        if cue.label != "PLACE" or cue.rule.kind == "group":
+            continue
+        before = text[max(0, cue.start - 30) : cue.start]
+        listed = skipped_end >= 0 and re.fullmatch(
+            r"\s*(?:,|and|or|&)\s*(?:the\s+)?", text[skipped_end : cue.start]
+        )
+        if _NOT_REPORTER_BEFORE.search(before) or listed:
+            skipped_end = cue.end
+            continue
+        skipped_end = -1
+        countries[cue.rule.code] += 1
+    if not countries:
+        countries = Counter(
+            c.rule.code for c in cues if c.label == "PLACE" and c.rule.kind != "group"
+        )
     if countries:
         code = countries.most_common(1)[0][0]
         cue = next(c for c in cues if c.label == "PLACE" and c.rule.code == code)
@@ -518,7 +537,8 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
         before = text[max(sentence[0], item.start - 30) : item.start]
         after = _gap(text, item.end, head.start)
         # "China remained the largest export destination", "the biggest source of imports"
-        if _PARTNER_ROLE.search(after) and not re.match(r"\s*['’]s\b", after):
+        role = f"{after} {head.cue.text}" if head.rule.form == "role" else after
+        if _PARTNER_ROLE.search(role) and not re.match(r"\s*['’]s\b", after):
             if not any(p.value.code == item.cue.rule.code for p in partners):
                 partners.append(_place_ref(item.cue))
             continue
@@ -528,8 +548,20 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
         ) and re.match(r"\s*,", after):
             reporter = reporter or _place_ref(item.cue)
             continue
-        if re.search(rf"\b{_PARTNER_PREPS[flow]}\s+(?:the\s+|its\s+)?$", before, re.IGNORECASE):
-            # "and with Canada the deficit decreased", "to China, exports rose"
+        if (
+            flow == "export"
+            and item.cue.rule.kind == "demonym"
+            and re.fullmatch(r"[\s\w,-]{0,40}", after)
+            and not any(i.kind == "PLACE" and item.end <= i.start for i in pre)
+        ):
+            # "destinations for Egyptian non-oil exports": whose exports, not where to
+            reporter = reporter or _place_ref(item.cue)
+            continue
+        if re.search(
+            rf"\b{_PARTNER_PREPS[flow]}\s+(?:the\s+|its\s+)?$", before, re.IGNORECASE
+        ) and not re.match(r"\s*['’]s\b", after):
+            # "and with Canada the deficit decreased", "to China, exports rose"; not "the
+            # increase was due to Taiwan's growing trade surplus"
             if not any(p.value.code == item.cue.rule.code for p in partners):
                 partners.append(_place_ref(item.cue))
             continue
@@ -606,7 +638,13 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
         if item.kind == "FIG":
             seen_figure = True
         if item.kind == "PLACE":
-            if re.search(
+            if head.rule.form == "role" and re.search(
+                r"\b(?:for|of)\s+(?:the\s+)?$", gap, re.IGNORECASE
+            ):
+                # "the largest market for Cambodian products": whose goods they are
+                reporter = reporter or _place_ref(item.cue)
+                mode = None
+            elif re.search(
                 rf"\b{preps}\s+(?:the\s+|its\s+|their\s+|other\s+)?"
                 rf"(?:(?:[\w-]+\s+){{0,3}}(?:of|in)\s+(?:the\s+)?|"
                 rf"(?:[a-z][\w-]+\s+){{0,2}})$",
@@ -731,7 +769,10 @@ def _inherit_subject(ctx: ArticleContext, subject: Subject) -> Subject:
     subject.reporter_stated = subject.reporter is not None
     if subject.reporter is None:
         recent = ctx.recent_reporter or ctx.default_reporter
-        if recent is not None:
+        partner = subject.partner.value.code if subject.partner is not None else None
+        if recent is not None and recent.value.code == partner:
+            recent = ctx.default_reporter  # a country is never its own partner
+        if recent is not None and recent.value.code != partner:
             subject.reporter = replace(recent, inherited=True)
     elif not subject.reporter.inherited:
         ctx.recent_reporter = subject.reporter

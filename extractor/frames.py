@@ -370,6 +370,11 @@ def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:
         return "member"  # "... from a surplus of 1.2 billion"
     if has_figures:
         return None
+    if any(f.rule.form == "role" for f in frame.flows) and item.rule.form != "role":
+        # "Uganda remained the leading destination ..., taking exports worth", "China remained
+        # the main trading partner, receiving Saudi exports valued at": the flow word names
+        # the flow; the role names the partner
+        return "compound"
     if item.rule.form == "verb":
         return "member"  # "volumes shipped", "goods exported": not a new subject
     if all(i.kind in ("COMMODITY", "QUALIFIER") for i in between) and re.fullmatch(

@@ -73,7 +73,8 @@ class FlowRule(_SpanRule):
     label: Literal["FLOW"]
     flow: Literal["export", "import", "balance", "total_trade"]
     sign: Literal[1, -1] | None = None
-    form: Literal["noun", "verb", "state"] = "noun"
+    # "role": a partner's role ("the largest export market"), naming the flow and the partner
+    form: Literal["noun", "verb", "state", "role"] = "noun"
     commodity: str | None = Field(default=None, description="Goods the flow word implies")
     hs: str | None = Field(default=None, pattern=r"^\d{2}(\d{2}){0,2}$")
 

@@ -458,6 +458,51 @@ CASES = [
         [],
     ),
     Case(
+        "partner_role_names_flow_and_partner",
+        "Chile's copper exports rose in March. China was Chile's top export destination, with "
+        "US$3.1 billion, followed by the United States (US$1.2 billion) and Japan "
+        "(US$0.8 billion).",
+        [
+            {
+                "flow": "export",
+                "reporter.code": "CHL",
+                "partner.code": "CHN",
+                "value.amount": 3.1e9,
+            },
+            {
+                "flow": "export",
+                "reporter.code": "CHL",
+                "partner.code": "USA",
+                "value.amount": 1.2e9,
+            },
+            {"flow": "export", "reporter.code": "CHL", "partner.code": "JPN", "value.amount": 8e8},
+        ],
+    ),
+    Case(
+        "partner_role_then_flow_word",
+        "India remained the main trading partner of Nepal, receiving Nepali exports valued at "
+        "NPR 48.2 billion in the fiscal year.",
+        [{"flow": "export", "reporter.code": "NPL", "partner.code": "IND", "value.amount": 48.2e9}],
+        published="2024-08-01",
+    ),
+    Case(
+        "supplier_role_is_an_import_partner",
+        "Kenya's imports grew 8% in 2023. China was again the leading source market at "
+        "KSh 410 billion.",
+        [{"flow": "import", "reporter.code": "KEN", "partner.code": "CHN", "value.amount": 410e9}],
+    ),
+    Case(
+        "demonym_of_the_goods_is_the_exporter",
+        "Germany topped the list of destinations for Polish exports in 2023, at 100 billion euros.",
+        [{"flow": "export", "reporter.code": "POL", "partner.code": "DEU", "value.amount": 1e11}],
+    ),
+    Case(
+        "possessive_after_to_is_the_reporter",
+        "The bank attributed the rise in reserves to Taiwan's growing trade surplus, which "
+        "increased to 16.8 billion dlrs in 2023.",
+        [{"flow": "balance", "reporter.code": "TWN", "partner": None, "value.amount": 16.8e9}],
+    ),
+    Case(
         "trade_talk_without_statistics",
         "Washington and Tokyo resumed trade talks on Monday, with officials hoping to "
         "avert a trade war.",
@@ -547,3 +592,13 @@ def test_dateline_city_is_not_a_place_in_running_text():
     reporters = {f.flow: f.reporter.code if f.reporter else None for f in facts}
     assert reporters.get("import") == "VNM"
     assert reporters.get("export") != "CHN"
+
+
+def test_partners_do_not_become_the_articles_reporter():
+    text = (
+        "Goods exports fell 4.9% in November, the statistics office said. Exports to the USA "
+        "were EUR7 billion and imports from the UK fell 21%. Trade with the UK includes Great "
+        "Britain and Northern Ireland. Exports include goods that physically leave Ireland."
+    )
+    facts = extract(text, published="2024-01-15").facts
+    assert facts and all(f.reporter is not None and f.reporter.code == "IRL" for f in facts)
