@@ -54,6 +54,19 @@ _OFFICIAL_AFTER = re.compile(
     r"negotiator|delegation)\b",
     re.IGNORECASE,
 )
+# "the import decrease (in May) was ...": a change word used as a noun
+_NOUN_CHANGE_AFTER = re.compile(
+    r"(?:\s+(?!and\b|while\b|but\b|as\b|whereas\b|by\b|to\b)[\w-]+){0,2}\s+"
+    r"(?:was|were|is|are|has\s+been|had\s+been)\b",
+    re.IGNORECASE,
+)
+_DRIVEN_BY = re.compile(
+    r"\b(?:(?:driven|led|caused|dragged|pulled|pushed|boosted|weighed)\s+(?:down\s+|up\s+)?"
+    r"(?:mainly\s+|mostly\s+|largely\s+|primarily\s+|chiefly\s+)?by|(?:mainly\s+|mostly\s+|"
+    r"largely\s+)?(?:due|thanks|attributable|attributed)\s+to|because\s+of)\s+(?:the\s+)?"
+    r"(?:[a-z][\w-]*\s+){0,2}$",
+    re.IGNORECASE,
+)
 _COMPARES_OPENING = re.compile(
     r"\W*(?:this|that|these|those|it|which|the\s+(?:figure|figures|result|total|deficit|"
     r"surplus|balance))\s+(?:compares|compared|contrasts|contrasted)\s+(?:with|to|against)\b",
@@ -495,7 +508,12 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             if i.start > head.start
             and (
                 i.kind == "FIG"
-                or (i.kind == "CHANGE" and i.rule.form == "verb")
+                or (
+                    i.kind == "CHANGE"
+                    and i.rule.form == "verb"
+                    # "the import decrease was driven by ...": a noun, the subject goes on
+                    and not _NOUN_CHANGE_AFTER.match(text, i.end)
+                )
                 or (i.kind == "MARKER" and i.rule.role == "pace")
             )
         ),
@@ -678,6 +696,9 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
                 re.search(
                     r"\b(?:of|for|in|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", gap, re.IGNORECASE
                 )
+                # "the import decrease was driven by mineral products, which fell 14%": the
+                # figure comes after the goods, so it is theirs
+                or re.search(_DRIVEN_BY, gap)
                 or (mode == "commodity" and _LIST_GAP.match(gap))
                 or (mode == "commodity" and re.fullmatch(r"\s*", gap))
                 or (verb_flow and re.search(r"\bof\s+$", gap))

@@ -71,7 +71,8 @@ COMPARISON_PERIOD = re.compile(
     r"\b(?:from|since|than|over|on|against|versus|vs\.?|compared\s+(?:with|to)|as\s+against|"
     r"up\s+from|down\s+from|above|below)\s+(?:the\s+|a\s+|in\s+|that\s+of\s+)?"
     r"(?:(?:same|corresponding|comparable)\s+(?:month|months|period|quarter|time)\s+"
-    r"(?:of|in|last)\s+)?$",
+    r"(?:of|in|last)\s+|(?:value|level|figure|amount|total|one|that|those)s?\s+"
+    r"(?:(?:recorded|registered|posted|reported|seen)\s+)?(?:in|for|of)\s+)?$",
     re.IGNORECASE,
 )
 
@@ -584,9 +585,10 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
             and items[position - 2].kind == "CHANGE"
             and items[position - 2].rule.form in ("verb", "adverb")
             and _FILLERS_ONLY.match(_gap(text, offset, items[position - 2].end, previous.start))
-            and re.fullmatch(r"\s*,?\s*or\s*(?:by\s+)?", gap_left, re.IGNORECASE)
+            and re.fullmatch(r"\s*(?:,?\s*or|\()\s*(?:by\s+)?", gap_left, re.IGNORECASE)
         ):
-            change_cue = items[position - 2]  # "fell by 2.6 billion dlrs or nine pct"
+            # "fell by 2.6 billion dlrs or nine pct", "increased by R5.88 billion (3.5%)"
+            change_cue = items[position - 2]
         if figure.kind == "money" and _PRICE_AFTER.match(after_text):
             continue  # "US$135 a tonne": a price, not a trade value
         if figure.kind == "money" and not figure.scaled and abs(figure.low) < 1000:

@@ -503,6 +503,27 @@ CASES = [
         [{"flow": "balance", "reporter.code": "TWN", "partner": None, "value.amount": 16.8e9}],
     ),
     Case(
+        "percent_in_brackets_after_an_absolute_change",
+        "Peru's exports reached 6.1 billion soles in May. Exports increased by 0.4 billion "
+        "soles (7.0%) from the value recorded in April 2024.",
+        [
+            {
+                "flow": "export",
+                "value.amount": 6.1e9,
+                "change.percent": 7.0,
+                "period.start": "2024-05-01",
+            }
+        ],
+        published="2024-06-20",
+    ),
+    Case(
+        "goods_named_before_the_figure_in_a_driven_by_clause",
+        "The import decrease in May was driven by machinery, mostly cranes and pumps, which "
+        "fell 22%.",
+        [{"flow": "import", "commodity.name": "machinery", "change.percent": -22.0}],
+        published="2024-06-20",
+    ),
+    Case(
         "trade_talk_without_statistics",
         "Washington and Tokyo resumed trade talks on Monday, with officials hoping to "
         "avert a trade war.",
