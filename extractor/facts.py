@@ -1034,6 +1034,17 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
         frame = Frame(
             openers=[], start=start, end=leftovers[-1].end, items=leftovers, inherited=True
         )
+        first_figure = leftover_figures[0].start
+        frame.flow_hint = next(
+            (
+                i
+                for i in items
+                if i.kind == "FLOW"
+                and i.end <= first_figure
+                and any(a <= i.start and i.end <= b for a, b in regions)
+            ),
+            None,
+        )
         frames.insert(0, frame)
     sentence_drafts: list[Draft] = []
     ctx.sentence_subject = None
@@ -1165,6 +1176,14 @@ def _frame_drafts(
         ]
         if goods:
             subject = replace(subject, commodity=_commodity_ref(goods[-1].cue), partner=None)
+        hint = frame.flow_hint
+        if hint is not None and hint.rule.flow != subject.flow:
+            subject = replace(
+                subject,
+                flow=hint.rule.flow,
+                flow_ref=Ref(hint.rule.flow, hint.cue.text, (hint.start, hint.end), hint.rule_id),
+                inherited_flow=False,
+            )
         subjects = [subject]
     else:
         subjects = _subject(ctx, frame, sentence)

@@ -61,7 +61,7 @@ _APPOSITIVE_NOUNS = re.compile(
     r"\b(?:partner|market|customer|client|supplier|destination|buyer|exporter|importer|"
     r"producer|consumer|economy|neighbou?r|ally|rival|source|user|maker|hub|earner|"
     r"contributor|segment|category|sector|driver|item|goods|product|commodity|commodities|"
-    r"sub-group|subgroup|group|component)s?\b",
+    r"sub-group|subgroup|group|component|export|import)s?\b",
     re.IGNORECASE,
 )
 _SHARE_TEXT = re.compile(r"(?:%|\bpct|\bper\s?cent|\bpercent)\s+of\b", re.IGNORECASE)
@@ -159,6 +159,9 @@ class Frame:
     slots: list[Slot] = field(default_factory=list)
     inherited: bool = False
     comparison_openers: list[Item] = field(default_factory=list)
+    # For an inherited frame: a flow word in an aside ("Electronic products, which make up
+    # half of outbound shipments, rose 1.3%") naming the flow the figures belong to.
+    flow_hint: Item | None = None
 
     @property
     def topic(self) -> bool:

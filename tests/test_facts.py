@@ -524,6 +524,28 @@ CASES = [
         published="2024-06-20",
     ),
     Case(
+        "flow_named_in_an_aside_of_a_goods_led_sentence",
+        "Total trade reached $20 billion in March. Machinery, which makes up a third of the "
+        "country's outbound shipments, rose 4.0 percent to $2.1 billion.",
+        [{"flow": "export", "commodity.name": "machinery", "value.amount": 2.1e9}],
+        published="2024-04-20",
+    ),
+    Case(
+        "goods_with_an_appositive_naming_the_flow",
+        "Uganda's exports grew 9% in 2023. Coffee, the country's largest export, brought in "
+        "USh 3.5 trillion, an annual increase of 12 per cent.",
+        [
+            {
+                "flow": "export",
+                "commodity.name": "coffee",
+                "value.amount": 3.5e12,
+                "value.currency": "UGX",
+                "change.percent": 12.0,
+            }
+        ],
+        published="2024-02-20",
+    ),
+    Case(
         "trade_talk_without_statistics",
         "Washington and Tokyo resumed trade talks on Monday, with officials hoping to "
         "avert a trade war.",
