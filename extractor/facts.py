@@ -628,6 +628,8 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
                 for i in pre
                 if i.start >= item.end and i.kind not in ("COMMODITY", "PLACE", "QUALIFIER")
             ]
+            if verb_flow:
+                after = re.sub(r"^\s*,[^,;:.]{1,80},", " ", after)  # "Coffee, the top export,"
             if (
                 not rest
                 and len(after) < 40
@@ -671,7 +673,7 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
                 if not any(p.value.code == item.cue.rule.code for p in partners):
                     partners.append(_place_ref(item.cue))
                 mode = "partner"
-            elif (
+            elif item.cue.rule.kind != "group" and (
                 flow == "export"
                 and re.search(r"\bfrom\s+(?:the\s+)?$", gap, re.IGNORECASE)
                 or flow == "import"
@@ -694,7 +696,9 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
         elif item.kind == "COMMODITY":
             if (
                 re.search(
-                    r"\b(?:of|for|in|on)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$", gap, re.IGNORECASE
+                    r"\b(?:of|for|in|on|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$",
+                    gap,
+                    re.IGNORECASE,
                 )
                 # "the import decrease was driven by mineral products, which fell 14%": the
                 # figure comes after the goods, so it is theirs

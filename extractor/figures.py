@@ -98,6 +98,13 @@ class Figure:
         return self.value[0] if isinstance(self.value, tuple) else self.value
 
 
+_RESTATED = re.compile(
+    r"\s*[,(\[]?\s*(?:(?:or\s+)?(?:the\s+)?equivalent\s+(?:to|of)|equal\s+to|or)\s+"
+    r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+)?",
+    re.IGNORECASE,
+)
+
+
 class FigureGrammar:
     """Compiled figure rules; `find(text)` returns non-overlapping figures in text order."""
 
@@ -379,9 +386,13 @@ class FigureGrammar:
                 previous is not None
                 and figure.kind == previous.kind
                 and figure.kind in ("money", "quantity")
-                and re.fullmatch(
-                    r"\s*[(\[]\s*(?:or|about|around|roughly|some|approx\.?)?\s*",
-                    text[previous.end : figure.start],
+                and (
+                    re.fullmatch(
+                        r"\s*[(\[]\s*(?:or|about|around|roughly|some|approx\.?)?\s*",
+                        text[previous.end : figure.start],
+                    )
+                    # "US$8.94 billion, equivalent to about GH¢112.6 billion"
+                    or _RESTATED.fullmatch(text[previous.end : figure.start])
                 )
             ):
                 figure.conversion = True

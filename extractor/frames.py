@@ -353,7 +353,7 @@ def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:
     has_figures = any(i.kind == "FIG" for i in frame.items)
     between = [i for i in frame.items if last.end <= i.start and i.end <= item.start]
     if re.fullmatch(r"[\s-]*", gap):
-        if last.kind == item.kind == "FLOW":
+        if last.kind == item.kind == "FLOW" and item.rule.form != "verb":
             return "compound"  # "foreign trade balance": the last word names the subject
         return "opener"  # a compound: "current account surplus", "import prices"
     if frame.topic and item.kind == "FLOW":
@@ -467,6 +467,19 @@ def _region_start(
     pointing forward ("a 21.6% rise in seafood imports")."""
     if current is None:
         before = items[:index]
+        strong = [i for i in before if i.kind in STRONG]
+        if (
+            items[index].kind == "TOPIC"
+            and strong
+            and re.search(
+                r"[,;]|\b(?:thanks to|due to|because|while|but|rather than|whereas)\b",
+                _gap(text, offset, strong[-1].end, items[index].start),
+                re.IGNORECASE,
+            )
+        ):
+            # "Tea ... brought in Sh138.8 billion, ... thanks to a weaker shilling rather
+            # than better prices": a topic in a later clause does not take the figures
+            return strong[-1].end
         anaphoric = any(i.kind == "MARKER" and i.rule.role in ("anaphor", "pace") for i in before)
         figures = [i for i in before if i.kind == "FIG"]
         if not (anaphoric and figures) or _attributive(text, offset, items, index):

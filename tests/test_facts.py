@@ -546,6 +546,34 @@ CASES = [
         published="2024-02-20",
     ),
     Case(
+        "goods_as_subject_of_brought_in",
+        "Ivory Coast's exports rose in 2023. Cocoa beans brought in US$4.2 billion, up from "
+        "US$3.9 billion, as higher prices offset weaker volumes.",
+        [{"flow": "export", "commodity.name": "cocoa", "value.amount": 4.2e9}],
+        published="2024-02-10",
+    ),
+    Case(
+        "receipts_from_goods_with_a_restated_local_amount",
+        "Receipts from gold reached US$8.9 billion in the first half, equivalent to about "
+        "GH¢112.6 billion, Ghana's central bank said.",
+        [
+            {
+                "flow": "export",
+                "reporter.code": "GHA",
+                "commodity.name": "gold",
+                "value.amount": 8.9e9,
+                "value.currency": "USD",
+            }
+        ],
+        published="2024-08-10",
+    ),
+    Case(
+        "export_turnover_is_exports",
+        "Vietnam's export turnover in July was estimated at US$38.1 billion, up 19%.",
+        [{"flow": "export", "value.amount": 38.1e9, "change.percent": 19.0}],
+        published="2024-08-06",
+    ),
+    Case(
         "trade_talk_without_statistics",
         "Washington and Tokyo resumed trade talks on Monday, with officials hoping to "
         "avert a trade war.",
