@@ -23,6 +23,11 @@ _FILLER = (
     r"a record|a revised|sharp|sharply|steep|modest|slight|solid|strong|robust|whopping|"
     r"massive|hefty|marginal|mere|respective|respectively|,|-|–)"
 )
+_CHANGE_VERB_END = re.compile(
+    r"\b(?:rose|fell|grew|increased|decreased|declined|jumped|surged|dropped|climbed|expanded|"
+    r"contracted|widened|narrowed|shrank|slipped|eased)$",
+    re.IGNORECASE,
+)
 _FILLERS_ONLY = re.compile(rf"^(?:\s|{_FILLER})*$", re.IGNORECASE)
 _COMPARATOR = re.compile(
     rf"\b(?P<word>from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following|since|"
@@ -33,7 +38,8 @@ _COMPARATOR = re.compile(
 )
 _SHARE_AFTER = re.compile(
     r"^\s*(?:of|share|in)\s+(?:the\s+)?(?:total|all|overall|its|their|global|world|the\s+"
-    r"country's|the\s+nation's|(?:the\s+)?(?:country|nation|region)|gdp|shipments\s+to)\b",
+    r"country's|the\s+nation's|(?:the\s+)?(?:country|nation|region)|gdp|shipments\s+to|"
+    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s(?=\s))",
     re.IGNORECASE,
 )
 _PRICE_AFTER = re.compile(
@@ -71,7 +77,8 @@ COMPARISON_PERIOD = re.compile(
     r"\b(?:from|since|than|over|on|against|versus|vs\.?|compared\s+(?:with|to)|as\s+against|"
     r"up\s+from|down\s+from|above|below)\s+(?:the\s+|a\s+|in\s+|that\s+of\s+)?"
     r"(?:(?:same|corresponding|comparable)\s+(?:month|months|period|quarter|time)\s+"
-    r"(?:of|in|last)\s+|(?:value|level|figure|amount|total|one|that|those)s?\s+"
+    r"(?:of|in|last)\s+|(?:same|corresponding|comparable)\s+|"
+    r"(?:value|level|figure|amount|total|one|that|those)s?\s+"
     r"(?:(?:recorded|registered|posted|reported|seen)\s+)?(?:in|for|of)\s+)?$",
     re.IGNORECASE,
 )
@@ -183,7 +190,9 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
     """Relative clauses about shares and appositives ("China, South Korea's biggest trading
     partner,") that would otherwise lend their places and figures to the frame."""
     regions = []
-    for match in re.finditer(r",\s*(?:which|who|that)\b[^,;.]*(?:,|(?=[;.]))", text):
+    for match in re.finditer(
+        r",\s*(?:which|who|that)\b(?:[^,;.]|[.,](?=\d))*(?:,|(?=[;.])|$)", text
+    ):
         begin, finish = start + match.start(), start + match.end()
         inside = [i for i in items if begin <= i.start and i.end <= finish]
         has_figure = any(i.kind == "FIG" for i in inside)
@@ -192,7 +201,7 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
         )
         if is_share or not has_figure:
             regions.append((begin, finish))
-    for match in re.finditer(r"(?<=,)[^,;.]{3,80}(?=,)", text):
+    for match in re.finditer(r"(?<=,)(?:[^,;.]|[.,](?=\d)){3,80}(?=,)", text):
         begin, finish = start + match.start(), start + match.end()
         inside = [i for i in items if begin <= i.start and i.end <= finish]
         # ", the country's single biggest export earner,": may name a flow, never a figure,
@@ -240,6 +249,17 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
                 continue
             items[index] = synthetic
             item = synthetic
+        if (
+            item.kind == "TOPIC"
+            and current is not None
+            and _topic_of_frame(text, offset, current, item)
+        ):
+            # "purchases of securities", "a deficit of 8.14 billion marks in the short-term
+            # capital account", "four billion marks worth of German bonds": not goods trade
+            current.items.append(item)
+            current.openers.append(item)
+            index += 1
+            continue
         verdict = (
             _continues(text, offset, current, item)
             if current is not None and not item.synthetic
@@ -391,6 +411,43 @@ def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:
     return "opener" if coordinated and not between else None
 
 
+def _topic_of_frame(text: str, offset: int, frame: Frame, topic: Item) -> bool:
+    """A money or accounts topic that says what a flow frame is about: right after its flow
+    word ("sales of Treasury securities"), or after its figure when the flow word is a bare
+    balance or a purchase ("a deficit of 8.14 billion marks in the capital account")."""
+    if frame.topic or topic.rule.topic not in ("money", "external_accounts"):
+        return False
+    before = [i for i in frame.items if i.end <= topic.start]
+    while before and before[-1].kind in ("PLACE", "QUALIFIER"):
+        before.pop()  # "worth of German bonds"
+    if not before:
+        return False
+    last = before[-1]
+    gap = _gap(text, offset, last.end, topic.start)
+    head = frame.openers[-1]
+    if last is head and head.kind == "FLOW":
+        return bool(
+            re.fullmatch(r"\s+(?:of|in)\s+(?:the\s+|foreign\s+|u\.s\.\s+)?", gap, re.IGNORECASE)
+        ) or bool(re.fullmatch(r"\s+(?:of\s+)?(?:[\w.-]+\s+)?", gap) and head.rule.form == "verb")
+    if last.kind != "FIG" or not (head.kind == "FLOW" and _generic_or_purchase(head)):
+        return False
+    return bool(
+        re.fullmatch(
+            r"\s+(?:worth\s+of|in|on|of)\s+(?:the\s+|its\s+)?(?:[\w.-]+\s+){0,2}",
+            gap,
+            re.IGNORECASE,
+        )
+    )
+
+
+def _generic_or_purchase(item: Item) -> bool:
+    return (
+        _generic_balance(item)
+        or item.rule.form == "verb"
+        or bool(re.match(r"(?:purchase|sale|bought|sold|buy|sell)", item.cue.text, re.I))
+    )
+
+
 def _generic_balance(item: Item) -> bool:
     """ "deficit", "surplus": a balance word that does not say it is the trade balance."""
     return (
@@ -521,6 +578,24 @@ def _region_start(
                 start = follower.end
                 continue
             break
+    # "an increase in the surplus on oil of 200 mln stg": the change is the new frame's
+    if (
+        strong.kind == "CHANGE"
+        and strong.rule.form == "noun"
+        and re.fullmatch(
+            r"\s+(?:in|of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,2}",
+            _gap(text, offset, strong.end, items[index].start),
+            re.IGNORECASE,
+        )
+        and not (
+            strong_index >= 1
+            and items[strong_index - 1].kind == "FIG"
+            and re.fullmatch(
+                r"[\s-]*", _gap(text, offset, items[strong_index - 1].end, strong.start)
+            )
+        )
+    ):
+        return max(strong.start, floor)
     # "a 41.3% rise in exports", "an 11.7% increase in LNG imports"
     if strong.kind == "CHANGE" and strong.rule.form == "noun" and strong_index >= 1:
         figure = items[strong_index - 1]
@@ -668,26 +743,38 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
             ):
                 continue  # "fell below four billion marks": a threshold
             following_item = items[position + 1] if position + 1 < len(items) else None
+            verb_in_flow = (
+                previous is not None
+                and previous.kind == "FLOW"
+                and re.search(_CHANGE_VERB_END, previous.cue.text)
+                and re.fullmatch(r"\s*by\s+(?:some\s+|about\s+|nearly\s+)?", gap_left)
+            )
             absolute = (
-                (
-                    change_cue is not None
-                    and change_cue.rule.form in ("verb", "adverb")
-                    and not re.search(r"\bto\s*$", gap_left, re.IGNORECASE)
-                )
+                verb_in_flow  # "the deficit on non-oil trade increased by 2.1 billion"
                 or (
-                    previous is not None
-                    and previous.kind == "CHANGE"
-                    and previous.rule.form == "noun"
-                    and re.fullmatch(r"\s*of\s*", gap_left or "")
+                    (
+                        change_cue is not None
+                        and change_cue.rule.form in ("verb", "adverb")
+                        and not re.search(r"\bto\s*$", gap_left, re.IGNORECASE)
+                    )
+                    or (
+                        previous is not None
+                        and previous.kind == "CHANGE"
+                        and previous.rule.form == "noun"
+                        and re.fullmatch(r"\s*of\s*", gap_left or "")
+                    )
+                    or (
+                        # "4.0 billion stg lower than in 1985", "$2bn more than"
+                        following_item is not None
+                        and following_item.kind == "CHANGE"
+                        and following_item.rule.form == "adverb"
+                        and re.fullmatch(r"\s*", _gap(text, offset, item.end, following_item.start))
+                    )
+                    or (
+                        _flow_is_changed(text, offset, frame)
+                        and not re.search(r"\bto\s*$", gap_left, re.IGNORECASE)
+                    )
                 )
-                or (
-                    # "4.0 billion stg lower than in 1985", "$2bn more than"
-                    following_item is not None
-                    and following_item.kind == "CHANGE"
-                    and following_item.rule.form == "adverb"
-                    and re.fullmatch(r"\s*", _gap(text, offset, item.end, following_item.start))
-                )
-                or _flow_is_changed(text, offset, frame)
             )
             if absolute and not comparator:
                 continue  # "rose 900 mln dlrs to ...": a change in level, not a level
@@ -711,12 +798,16 @@ def _flow_is_changed(text: str, offset: int, frame: Frame) -> bool:
     if not flows:
         return False
     head = flows[-1] if len(flows) > 1 else flows[0]
-    before = [i for i in frame.items if i.end <= head.start]
+    before = [
+        i
+        for i in frame.items
+        if i.end <= head.start and i.kind not in ("COMMODITY", "PLACE", "QUALIFIER")
+    ]
     if not before or before[-1].kind != "CHANGE" or before[-1].rule.form != "noun":
         return False
     return bool(
         re.fullmatch(
-            r"\s*(?:in|of)\s+(?:the\s+|its\s+)?",
+            r"\s*(?:in|of)\s+(?:the\s+|its\s+)?(?:[\w-]+\s+){0,3}",
             _gap(text, offset, before[-1].end, head.start),
             re.IGNORECASE,
         )

@@ -574,6 +574,57 @@ CASES = [
         published="2024-08-06",
     ),
     Case(
+        "securities_purchases_are_not_imports",
+        "Net foreign purchases of Treasury securities were 11.8 billion dlrs in the fourth "
+        "quarter, compared with 17.2 billion dlrs in the third quarter.",
+        [],
+    ),
+    Case(
+        "balance_in_a_capital_account_is_not_trade",
+        "There was a deficit of 8.1 billion marks in the short-term capital account in "
+        "January, and banks exported some 8.6 billion marks in funds.",
+        [],
+    ),
+    Case(
+        "bonds_bought_are_not_imports",
+        "Foreigners bought only four billion marks worth of German bonds in February.",
+        [],
+    ),
+    Case(
+        "percent_of_a_countrys_exports_is_a_share",
+        "He added that 80 pct of Spain's exports went to OECD countries.",
+        [],
+    ),
+    Case(
+        "same_year_period_is_the_comparison_base",
+        "China's exports reached 4.3 billion dlrs in the first two months of 1987. Total "
+        "trade was up 2.5 pct on the same 1986 period.",
+        [{"flow": "total_trade", "change.percent": 2.5, "period.start": "1987-01-01"}],
+        published="1987-03-20",
+    ),
+    Case(
+        "decimal_figure_inside_a_which_clause",
+        "The decline was due to a drop in the value of imports, which fell by 22.1 percent to "
+        "$4.51 billion in August.",
+        [{"flow": "import", "value.amount": 4.51e9, "change.percent": -22.1}],
+        published="2017-10-10",
+    ),
+    Case(
+        "for_the_third_quarter_of_a_year_is_a_period",
+        "The agency published its report for the third quarter of 2024, which showed that "
+        "merchandise exports decreased by 8.3% to SAR 275.4 billion.",
+        [{"flow": "export", "value.amount": 275.4e9, "period.start": "2024-07-01", "streak": None}],
+        published="2024-12-19",
+    ),
+    Case(
+        "change_in_a_balance_is_not_its_level",
+        "The smaller deficit was due to an increase in the surplus on oil of 200 mln stg and "
+        "a reduction in the non-oil trade deficit of 100 mln, while the deficit on non-oil "
+        "trade increased by 2.1 billion in the year.",
+        [],
+        published="1987-03-10",
+    ),
+    Case(
         "trade_talk_without_statistics",
         "Washington and Tokyo resumed trade talks on Monday, with officials hoping to "
         "avert a trade war.",
