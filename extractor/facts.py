@@ -55,6 +55,9 @@ _OFFICIAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "the import decrease (in May) was ...": a change word used as a noun
+_SPEAKER_AFTER = re.compile(
+    r"\s+(?:said|says|reported|reports|quoted|added|noted|wrote|commented)\b", re.IGNORECASE
+)
 _NOUN_CHANGE_AFTER = re.compile(
     r"(?:\s+(?!and\b|while\b|but\b|as\b|whereas\b|by\b|to\b)[\w-]+){0,2}\s+"
     r"(?:was|were|is|are|has\s+been|had\s+been)\b",
@@ -73,7 +76,8 @@ _COMPARES_OPENING = re.compile(
     re.IGNORECASE,
 )
 _COMPARATOR_WORD = re.compile(
-    r"\b(?:from|against|versus|vs|compared|than|after|following)\b", re.IGNORECASE
+    r"\b(?:from|against|versus|vs|compared|than|after|following|over|above|below)\b",
+    re.IGNORECASE,
 )
 _NOT_REPORTER_BEFORE = re.compile(
     r"\b(?:to|from|with|between|in|into|for|of|on|at|by|than|over|against|toward|towards|"
@@ -583,8 +587,11 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             if not any(p.value.code == item.cue.rule.code for p in partners):
                 partners.append(_place_ref(item.cue))
             continue
-        if _NOT_REPORTER_BEFORE.search(before):
-            continue
+        if _NOT_REPORTER_BEFORE.search(before) and not (
+            re.match(r"\s*['’]s\b", after)
+            and re.search(r"\b(?:of|in|for|on|at|by)\s+(?:the\s+)?$", before, re.IGNORECASE)
+        ):
+            continue  # not "a reduction of France's trade shortfall"
         between = [i for i in pre if item.end <= i.start and i.kind == "COMMODITY"]
         is_demonym = item.cue.rule.kind == "demonym"
         possessive = bool(re.match(r"\s*['’]s\b", after))
@@ -626,8 +633,13 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             rest = [
                 i
                 for i in pre
-                if i.start >= item.end and i.kind not in ("COMMODITY", "PLACE", "QUALIFIER")
+                if i.start >= item.end
+                and i.kind not in ("COMMODITY", "PLACE", "QUALIFIER")
+                # "Farm and food trade showed a two billion franc surplus"
+                and not (i.kind == "FIG" and re.fullmatch(r"[\s-]*", _gap(text, i.end, head.start)))
             ]
+            if _SPEAKER_AFTER.match(text, item.end):
+                continue  # "the paper said": a newspaper, not goods
             if verb_flow:
                 after = re.sub(r"^\s*,[^,;:.]{1,80},", " ", after)  # "Coffee, the top export,"
             if (
@@ -693,7 +705,7 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
                 mode = "commodity"
             else:
                 mode = None
-        elif item.kind == "COMMODITY":
+        elif item.kind == "COMMODITY" and not _SPEAKER_AFTER.match(text, item.end):
             if (
                 re.search(
                     r"\b(?:of|for|in|on|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$",
@@ -739,6 +751,16 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
                 break
     if reporter is not None:
         partners = [p for p in partners if p.value.code != reporter.value.code]
+    if not commodities and getattr(head.rule, "commodity", None) and not head.synthetic:
+        # "NODX", "re-exports", "domestic exports": the flow word names the goods too
+        commodities.append(
+            Ref(
+                Commodity(name=head.rule.commodity, hs=head.rule.hs, text=head.cue.text),
+                head.cue.text,
+                (head.cue.start, head.cue.end),
+                head.rule_id,
+            )
+        )
     flow_ref = Ref(flow, head.cue.text, (head.cue.start, head.cue.end), head.rule_id)
     base = Subject(
         flow=flow,
@@ -1491,6 +1513,26 @@ def _draft(
                 <= partial.value.end
                 <= period.value.end
             ):
+                if (
+                    partial.value.granularity == "month"
+                    and ctx.published is not None
+                    and period.value.start <= ctx.published <= period.value.end
+                ):
+                    # "The February figure gives a trade surplus for 1987 of 180 mln": the
+                    # year so far, to the end of that month
+                    partial = Ref(
+                        Period(
+                            start=period.value.start,
+                            end=partial.value.end,
+                            granularity="range",
+                            text=period.value.text,
+                            inferred=period.value.inferred,
+                        ),
+                        period.text,
+                        period.span,
+                        f"{period.rule}+to_month",
+                        period.inherited,
+                    )
                 period = partial
                 break
     if period is None:
@@ -1503,6 +1545,8 @@ def _draft(
         and period.value.granularity == "year"
         and period.value.start <= ctx.published < period.value.end
         and _forecast_cue(frame) is None
+        # "is estimated at 3.04 billion dlrs in fiscal 1986/87": the whole year
+        and not re.search(r"\bestimated\s+(?:at|to)\b", ctx.text[sentence[0] : sentence[1]])
     ):
         # "a trade surplus for 1987 of 180 mln" in March 1987: the year so far
         last_month = date(ctx.published.year, ctx.published.month, 1) - timedelta(days=1)

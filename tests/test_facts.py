@@ -625,6 +625,65 @@ CASES = [
         published="1987-03-10",
     ),
     Case(
+        "flow_word_that_names_goods",
+        "Singapore's NODX rose 3.1% in May, while re-exports fell 2.0%.",
+        [
+            {"flow": "export", "commodity.name": "non-oil", "change.percent": 3.1},
+            {"flow": "export", "commodity.name": "re-exports", "change.percent": -2.0},
+        ],
+        published="2024-06-17",
+    ),
+    Case(
+        "sold_to_is_an_export",
+        "In 2023 Chile sold 410 mln dlrs' worth of goods to India.",
+        [{"flow": "export", "reporter.code": "CHL", "value.amount": 4.1e8}],
+        published="2024-03-01",
+    ),
+    Case(
+        "gap_with_a_partner_is_a_deficit",
+        "The U.S. deficit narrowed in January. The gap with Mexico was 900 mln dlrs.",
+        [{"flow": "balance", "partner.code": "MEX", "value.amount": -9e8}],
+        published="2024-03-01",
+    ),
+    Case(
+        "industrialised_countries_are_the_oecd",
+        "West German exports to industrialised countries fell to 30.1 billion marks in January.",
+        [{"flow": "export", "partner.code": "OECD", "value.amount": 30.1e9}],
+        published="1987-03-10",
+    ),
+    Case(
+        "a_newspaper_is_not_goods",
+        "Quoting customs figures, the paper said China's exports fell to 1.75 billion dlrs in "
+        "January.",
+        [{"flow": "export", "commodity": None, "value.amount": 1.75e9}],
+        published="1987-03-10",
+    ),
+    Case(
+        "a_months_figure_for_the_year_so_far",
+        "The February figure gives Denmark a trade surplus for 1987 of 180 mln crowns.",
+        [{"flow": "balance", "period.start": "1987-01-01", "period.end": "1987-02-28"}],
+        published="1987-03-20",
+    ),
+    Case(
+        "estimate_for_a_fiscal_year_in_progress",
+        "India's trade with Russia is estimated at 3.04 billion dlrs in fiscal 1986/87.",
+        [{"flow": "total_trade", "period.start": "1986-04-01", "period.end": "1987-03-31"}],
+        published="1987-03-20",
+    ),
+    Case(
+        "possessive_after_of_is_the_reporter",
+        "Asked about a reduction of France's trade shortfall, at 7.6 billion francs in the "
+        "first 11 months of 1986, the Soviet minister declined to comment.",
+        [{"flow": "balance", "reporter.code": "FRA", "value.amount": -7.6e9}],
+        published="1987-03-20",
+    ),
+    Case(
+        "goods_before_an_attributive_figure",
+        "Farm and food trade showed a two billion franc surplus in February.",
+        [{"flow": "balance", "commodity.name": "farm and food products", "value.amount": 2e9}],
+        published="1987-03-20",
+    ),
+    Case(
         "trade_talk_without_statistics",
         "Washington and Tokyo resumed trade talks on Monday, with officials hoping to "
         "avert a trade war.",
