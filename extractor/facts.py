@@ -1027,7 +1027,8 @@ def assemble(
     for index, sentence in enumerate(annotation.sentences):
         ctx.sentence_index = index
         _read_sentence(ctx, sentence)
-    return [_record(ctx, draft) for draft in _merge(ctx.drafts)], ctx.period_resolutions
+    drafts = _drop_repeated_headlines(ctx, ctx.drafts)
+    return [_record(ctx, draft) for draft in _merge(drafts)], ctx.period_resolutions
 
 
 def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
@@ -1671,6 +1672,66 @@ def _compatible(a: Draft, b: Draft) -> bool:
         if abs(a.change.value.percent - b.change.value.percent) > 0.05:
             return False
     return True
+
+
+def _is_headline(ctx: ArticleContext, draft: Draft) -> bool:
+    """A title line: among the first lines of the text, not ending like a sentence."""
+    start, end = draft.sentence
+    if (
+        ctx.annotation.sentences
+        and start > ctx.annotation.sentences[min(3, len(ctx.annotation.sentences) - 1)][1]
+    ):
+        return False
+    line = ctx.text[start:end].strip()
+    return "\n" not in line and not re.search(r"[.!?\"”’')]$", line) and len(line) < 200
+
+
+def _repeats(headline: Draft, body: Draft) -> bool:
+    """The body fact states the headline's figure, perhaps less rounded ("US$6.1bn" for
+    "US$6.12 billion", "shrinks 37%" for "narrowed 37.4 percent")."""
+    a, b = headline.subject, body.subject
+    same_subject = (
+        a.flow == b.flow
+        and (a.reporter.value.code if a.reporter else None)
+        == (b.reporter.value.code if b.reporter else None)
+        and (a.partner.value.code if a.partner else None)
+        == (b.partner.value.code if b.partner else None)
+        and (a.commodity.value.name if a.commodity else None)
+        == (b.commodity.value.name if b.commodity else None)
+    )
+    if not same_subject:
+        return False
+    if headline.period is not None and body.period is not None:
+        if (headline.period.value.start, headline.period.value.end) != (
+            body.period.value.start,
+            body.period.value.end,
+        ):
+            return False
+    matched = False
+    if headline.value is not None:
+        if body.value is None:
+            return False
+        x, y = headline.value.value.amount, body.value.value.amount
+        if x * y <= 0 or abs(x - y) > 0.05 * max(abs(x), abs(y)):
+            return False
+        matched = True
+    if headline.change is not None:
+        if body.change is None:
+            return matched
+        if abs(headline.change.value.percent - body.change.value.percent) > 0.5:
+            return False
+        matched = True
+    return matched
+
+
+def _drop_repeated_headlines(ctx: ArticleContext, drafts: list[Draft]) -> list[Draft]:
+    """A headline figure the body repeats is the body's fact, not one of its own."""
+    headlines = [d for d in drafts if _is_headline(ctx, d)]
+    if not headlines:
+        return drafts
+    body = [d for d in drafts if d not in headlines]
+    dropped = [h for h in headlines if any(_repeats(h, b) for b in body)]
+    return [d for d in drafts if d not in dropped]
 
 
 def _merge(drafts: list[Draft]) -> list[Draft]:

@@ -783,3 +783,25 @@ def test_partners_do_not_become_the_articles_reporter():
     )
     facts = extract(text, published="2024-01-15").facts
     assert facts and all(f.reporter is not None and f.reporter.code == "IRL" for f in facts)
+
+
+def test_headline_figure_repeated_by_the_body_is_not_a_fact_of_its_own():
+    text = (
+        "Peru's trade surplus widens to US$2.1bn in March\n\n"
+        "Peru posted a trade surplus of US$2.13 billion in March, up from US$1.6 billion a "
+        "year earlier, the central bank said.\n"
+    )
+    facts = [
+        f for f in extract(text, published="2024-04-20").facts if "comparison" not in f.qualifiers
+    ]
+    assert len(facts) == 1
+    assert facts[0].value.amount == 2.13e9
+
+
+def test_headline_figure_the_body_does_not_repeat_is_kept():
+    text = (
+        "Peru's copper exports jump 12% in March\n\n"
+        "Peru posted a trade surplus of US$2.13 billion in March, the central bank said.\n"
+    )
+    facts = extract(text, published="2024-04-20").facts
+    assert {f.flow for f in facts} == {"export", "balance"}
