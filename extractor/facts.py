@@ -55,6 +55,7 @@ _OFFICIAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "the import decrease (in May) was ...": a change word used as a noun
+_NEGATED = re.compile(r"(?:\bnot\s+|\bnon[\s-]?|\bun-?)$", re.IGNORECASE)
 _SPEAKER_AFTER = re.compile(
     r"\s+(?:said|says|reported|reports|quoted|added|noted|wrote|commented)\b", re.IGNORECASE
 )
@@ -277,7 +278,13 @@ def _items_for(annotation: Annotation, start: int, end: int) -> list[Item]:
     items = [
         Item(c.label, c.start, c.end, cue=c)
         for c in annotation.cues
-        if start <= c.start and c.end <= end
+        if start <= c.start
+        and c.end <= end
+        # "not seasonally adjusted", "non-seasonally adjusted": the qualifier denied
+        and not (
+            c.label == "QUALIFIER"
+            and _NEGATED.search(annotation.text, max(0, c.start - 6), c.start)
+        )
     ]
     items += [
         Item("FIG", f.start, f.end, figure=f)
@@ -1075,9 +1082,18 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
         frames.insert(0, frame)
     sentence_drafts: list[Draft] = []
     ctx.sentence_subject = None
+    elided = None
     for frame in frames:
-        if not frame.topic:
-            assign_roles(ctx.text, 0, frame)
+        if frame.topic:
+            continue
+        assign_roles(ctx.text, 0, frame, elided)
+        # the change verb a following gapped clause may leave out
+        verbs = [
+            s.change_cue
+            for s in frame.slots
+            if s.role == "change" and s.change_cue is not None and s.change_cue.rule.form == "verb"
+        ]
+        elided = verbs[-1] if verbs else None
     if _COMPARES_OPENING.match(text):
         # "This compares with a 3.3 mln dlr deficit in January and ...": every figure is a
         # base for the previous sentence's fact.

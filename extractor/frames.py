@@ -32,7 +32,8 @@ _FILLERS_ONLY = re.compile(rf"^(?:\s|{_FILLER})*$", re.IGNORECASE)
 _COMPARATOR = re.compile(
     rf"\b(?P<word>from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following|since|"
     rf"as\s+against|in\s+contrast\s+to|contrasting\s+with|up\s+from|down\s+from|"
-    rf"(?:up|down|higher|lower)\s+on|above|below)"
+    rf"(?:up|down|higher|lower)\s+on|above|below|"
+    rf"(?:increase|rise|gain|growth|jump|climb|decline|decrease|drop|fall|up|down)\s+over)"
     rf"(?:\s|{_FILLER})*$",
     re.IGNORECASE,
 )
@@ -610,8 +611,10 @@ def _region_start(
     return max(start, floor)
 
 
-def assign_roles(text: str, offset: int, frame: Frame) -> None:
-    """Decide what each figure of a frame is, and what cues go with it."""
+def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = None) -> None:
+    """Decide what each figure of a frame is, and what cues go with it. `elided` is the change
+    verb of the clause before, which a gapped clause leaves out ("exports rose 14.8 pct and
+    imports 9.1 pct")."""
     items = frame.items
     figures = [i for i in items if i.kind == "FIG"]
     for position, item in enumerate(items):
@@ -719,6 +722,15 @@ def assign_roles(text: str, offset: int, frame: Frame) -> None:
             slot.revised = True
         if figure.kind == "percent":
             direction, cue, rule = _direction(text, offset, items, position, change_cue, frame)
+            if (
+                direction is None
+                and elided is not None
+                and frame.openers
+                and item is figures[0]
+                and re.fullmatch(r"[\s,]*", _gap(text, offset, frame.openers[-1].end, item.start))
+            ):
+                direction = 1 if elided.rule.direction == "up" else -1
+                cue, rule = elided, "change.elided_verb"
             if direction is None:
                 continue
             slot.role = "comparison_change" if comparator else "change"
@@ -881,7 +893,16 @@ def _word(match: re.Match) -> str:
 
 def _is_share(items: list[Item], position: int, after_text: str, frame: Frame) -> bool:
     figure = items[position].figure
-    if figure.kind == "percent" and _SHARE_AFTER.match(after_text):
+    if figure.kind != "percent":
+        return False  # "salmon accounted for NOK 4.6 billion": a level, not a share
+    nxt = items[position + 1] if position + 1 < len(items) else None
+    if (
+        nxt is not None
+        and nxt.kind == "CHANGE"
+        and re.fullmatch(r"[\s-]*", text_between(items[position], nxt, after_text) or "x")
+    ):
+        return False  # "representing a 122.33 per cent increase"
+    if _SHARE_AFTER.match(after_text):
         return True
     if figure.kind == "percent":
         for ahead in items[position + 1 : position + 3]:
@@ -967,12 +988,17 @@ def _direction(
         and re.fullmatch(r"\s*", _gap(text, offset, items[position].end, nxt.start))
     ):
         return (1 if nxt.rule.direction == "up" else -1), nxt, "change.percent_adverb"
-    # "a 41.3% rise", "a 5 pct year-on-year gain"
+    # "a 41.3% rise", "a 5 pct year-on-year gain" (the word may be read as a verb: "gain")
+    article = re.search(
+        r"\b(?:a|an)\s+(?:[\w-]+\s+)?$",
+        text[max(0, items[position].start - offset - 20) : items[position].start - offset],
+        re.IGNORECASE,
+    )
     for ahead in items[position + 1 : position + 3]:
         gap = _gap(text, offset, items[position].end, ahead.start)
         if (
             ahead.kind == "CHANGE"
-            and ahead.rule.form == "noun"
+            and (ahead.rule.form == "noun" or (article and ahead.rule.form == "verb"))
             and re.fullmatch(
                 r"[\s-]*(?:year-on-year|on-year|y/y|annual|monthly|annualized)?"
                 r"[\s-]*",

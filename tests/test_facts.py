@@ -684,6 +684,48 @@ CASES = [
         published="1987-03-20",
     ),
     Case(
+        "gapped_clause_takes_the_change_verb_before_it",
+        "Chile's exports in the quarter rose 14.8 pct from a year earlier to 10.4 billion dlrs "
+        "and imports 9.1 pct to 6.8 billion.",
+        [
+            {"flow": "export", "change.percent": 14.8, "value.amount": 10.4e9},
+            {"flow": "import", "change.percent": 9.1, "value.amount": 6.8e9},
+        ],
+        published="2024-04-20",
+    ),
+    Case(
+        "percent_narrower_than_a_prior_figure",
+        "Spain's trade deficit stood at 3,303 million euros in September, 16.6% narrower than "
+        "the 3,962 million euros recorded a year earlier.",
+        [{"flow": "balance", "value.amount": -3.303e9, "change.percent": -16.6}],
+        published="2019-11-20",
+    ),
+    Case(
+        "article_percent_noun_read_as_verb",
+        "Watch exports posted a 14% gain on the same period of 2020 to CHF 5.6 billion in the "
+        "third quarter.",
+        [{"flow": "export", "change.percent": 14.0, "value.amount": 5.6e9}],
+        published="2021-10-20",
+    ),
+    Case(
+        "representing_a_percent_increase_over_a_prior_level",
+        "Nigeria's total merchandise trade in the third quarter stood at N40.22 trillion, "
+        "representing a 122.33 per cent increase over the N18.09 trillion recorded a year "
+        "earlier.",
+        [
+            {"flow": "total_trade", "value.amount": 40.22e12, "change.percent": 122.33},
+            {"flow": "total_trade", "value.amount": 18.09e12, "qualifiers": {"comparison"}},
+        ],
+        published="2024-12-20",
+    ),
+    Case(
+        "money_that_a_flow_accounted_for_is_a_level",
+        "Norway's exports fell 2% in October. Fresh salmon accounted for NOK 4.6 billion of this, "
+        "up 31 per cent.",
+        [{"flow": "export", "value.amount": 4.6e9, "change.percent": 31.0}],
+        published="2016-11-15",
+    ),
+    Case(
         "trade_talk_without_statistics",
         "Washington and Tokyo resumed trade talks on Monday, with officials hoping to "
         "avert a trade war.",
