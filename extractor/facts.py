@@ -55,6 +55,8 @@ _OFFICIAL_AFTER = re.compile(
     re.IGNORECASE,
 )
 # "the import decrease (in May) was ...": a change word used as a noun
+# "Japan's", "the United States'"
+_POSSESSIVE = re.compile(r"\s*(?:['’]s\b|['’](?=\s))")
 _NEGATED = re.compile(r"(?:\bnot\s+|\bnon[\s-]?|\bun-?)$", re.IGNORECASE)
 _SPEAKER_AFTER = re.compile(
     r"\s+(?:said|says|reported|reports|quoted|added|noted|wrote|commented)\b", re.IGNORECASE
@@ -567,7 +569,7 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
         after = _gap(text, item.end, head.start)
         # "China remained the largest export destination", "the biggest source of imports"
         role = f"{after} {head.cue.text}" if head.rule.form == "role" else after
-        if _PARTNER_ROLE.search(role) and not re.match(r"\s*['’]s\b", after):
+        if _PARTNER_ROLE.search(role) and not _POSSESSIVE.match(after):
             if not any(p.value.code == item.cue.rule.code for p in partners):
                 partners.append(_place_ref(item.cue))
             continue
@@ -588,20 +590,20 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             continue
         if re.search(
             rf"\b{_PARTNER_PREPS[flow]}\s+(?:the\s+|its\s+)?$", before, re.IGNORECASE
-        ) and not re.match(r"\s*['’]s\b", after):
+        ) and not _POSSESSIVE.match(after):
             # "and with Canada the deficit decreased", "to China, exports rose"; not "the
             # increase was due to Taiwan's growing trade surplus"
             if not any(p.value.code == item.cue.rule.code for p in partners):
                 partners.append(_place_ref(item.cue))
             continue
         if _NOT_REPORTER_BEFORE.search(before) and not (
-            re.match(r"\s*['’]s\b", after)
+            _POSSESSIVE.match(after)
             and re.search(r"\b(?:of|in|for|on|at|by)\s+(?:the\s+)?$", before, re.IGNORECASE)
         ):
             continue  # not "a reduction of France's trade shortfall"
         between = [i for i in pre if item.end <= i.start and i.kind == "COMMODITY"]
         is_demonym = item.cue.rule.kind == "demonym"
-        possessive = bool(re.match(r"\s*['’]s\b", after))
+        possessive = bool(_POSSESSIVE.match(after))
         home = ctx.default_reporter.value.code if ctx.default_reporter else None
         if (
             between
@@ -683,6 +685,16 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
                 # "the largest market for Cambodian products": whose goods they are
                 reporter = reporter or _place_ref(item.cue)
                 mode = None
+            elif (
+                trailing
+                and flow == "export"
+                and trailing.group(0).lower() == "from"
+                and re.search(r"\bfrom\s+(?:the\s+)?$", gap, re.IGNORECASE)
+            ):
+                # "earnings from Latin America": the market the receipts come from
+                if not any(p.value.code == item.cue.rule.code for p in partners):
+                    partners.append(_place_ref(item.cue))
+                mode = "partner"
             elif re.search(
                 rf"\b{preps}\s+(?:the\s+|its\s+|their\s+|other\s+)?"
                 rf"(?:(?:[\w-]+\s+){{0,3}}(?:of|in)\s+(?:the\s+)?|"
@@ -692,11 +704,15 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
                 if not any(p.value.code == item.cue.rule.code for p in partners):
                     partners.append(_place_ref(item.cue))
                 mode = "partner"
-            elif item.cue.rule.kind != "group" and (
-                flow == "export"
-                and re.search(r"\bfrom\s+(?:the\s+)?$", gap, re.IGNORECASE)
-                or flow == "import"
-                and re.search(r"\b(?:to|into)\s+(?:the\s+)?$", gap, re.IGNORECASE)
+            elif (
+                item.cue.rule.kind != "group"
+                and not trailing
+                and (
+                    flow == "export"
+                    and re.search(r"\bfrom\s+(?:the\s+)?$", gap, re.IGNORECASE)
+                    or flow == "import"
+                    and re.search(r"\b(?:to|into)\s+(?:the\s+)?$", gap, re.IGNORECASE)
+                )
             ):
                 reporter = reporter or _place_ref(item.cue)
                 mode = None
@@ -1753,10 +1769,30 @@ def _drop_repeated_headlines(ctx: ArticleContext, drafts: list[Draft]) -> list[D
 def _merge(drafts: list[Draft]) -> list[Draft]:
     """One fact per subject: drafts with the same key and no conflicting figure merge."""
     merged: list[Draft] = []
+
+    def undated_key(d: Draft) -> tuple:
+        key = d.key()
+        return key[:4] + key[5:]
+
     for draft in drafts:
-        if draft.period is None and draft.subject.reporter is None:
-            pass
         target = next((m for m in merged if m.key() == draft.key() and _compatible(m, draft)), None)
+        if target is None:
+            # "South Korea's record 7.1 billion dlrs trade surplus with the U.S. is bound to
+            # diminish" and, later, the same figure for 1986: one fact, with its period
+            target = next(
+                (
+                    m
+                    for m in merged
+                    if (m.period is None) != (draft.period is None)
+                    and undated_key(m) == undated_key(draft)
+                    and m.value is not None
+                    and draft.value is not None
+                    and _compatible(m, draft)
+                ),
+                None,
+            )
+            if target is not None and target.period is None:
+                target.period = draft.period
         if target is None:
             merged.append(draft)
             continue

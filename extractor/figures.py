@@ -148,7 +148,8 @@ class FigureGrammar:
 
         def scale(group: str) -> str:
             return (
-                rf"(?P<{group}>\s?{word_scales}(?:\s{word_scales})?(?![a-zA-Z])"
+                # "169-billion-dlr", "$4.91-billion gap": a hyphen may join the scale
+                rf"(?P<{group}>(?:\s|-(?=[a-zA-Z]))?{word_scales}(?:\s{word_scales})?(?![a-zA-Z])"
                 rf"|(?<=\d){glued}(?![a-zA-Z]))"
             )
 
@@ -263,7 +264,7 @@ class FigureGrammar:
     def _scale_of(self, text: str | None) -> list[float]:
         if not text:
             return []
-        words = text.split()
+        words = text.replace("-", " ").split()
         return [self._scale.get(w, self._scale.get(w.lower(), 1.0)) for w in words]
 
     def _currency_rule(self, text: str):

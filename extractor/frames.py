@@ -39,7 +39,8 @@ _COMPARATOR = re.compile(
 )
 _SHARE_AFTER = re.compile(
     r"^\s*(?:of|share|in)\s+(?:the\s+)?(?:total|all|overall|its|their|global|world|the\s+"
-    r"country's|the\s+nation's|(?:the\s+)?(?:country|nation|region)|gdp|shipments\s+to|"
+    r"country's|the\s+nation's|(?:the\s+)?(?:country|nation|region)|gdp|gnp|gross\s+"
+    r"(?:domestic|national)\s+product|shipments\s+to|"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s(?=\s))",
     re.IGNORECASE,
 )
@@ -200,7 +201,11 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
         is_share = any(i.kind == "MARKER" and i.rule.role == "share" for i in inside) or bool(
             _SHARE_TEXT.search(match.group(0))
         )
-        if is_share or not has_figure:
+        antecedent = next((i for i in reversed(items) if i.end <= begin), None)
+        about_agency = (
+            antecedent is not None and antecedent.kind == "AGENCY" and begin - antecedent.end <= 1
+        )  # "the Central Bank, which bought more than US$2 billion in the market,"
+        if is_share or not has_figure or about_agency:
             regions.append((begin, finish))
     for match in re.finditer(r"(?<=,)(?:[^,;.]|[.,](?=\d)){3,80}(?=,)", text):
         begin, finish = start + match.start(), start + match.end()
@@ -489,7 +494,8 @@ _ATTRIBUTIVE_BEFORE = re.compile(
     r"(?:\b(?:a|an|the|its|their|his|her|our|this|that|whose)|['’]s)\s+"
     r"(?:(?:record|revised|estimated|provisional|preliminary|massive|whopping|hefty|huge|"
     r"modest|small|slight|total|combined|net|annual|monthly|cumulative|projected|expected|"
-    r"mere|some|about|around|nearly|almost|roughly|over|more than|less than)\s+)*$",
+    r"mere|some|about|around|nearly|almost|roughly|over|more than|less than|"
+    r"(?:19|20)\d\d|(?:19|20)\d\d['’]s)\s+)*$",
     re.IGNORECASE,
 )
 
@@ -563,6 +569,12 @@ def _region_start(
             strong_index = back
             break
     if strong_index is None:
+        # "a 59-billion-dlr surplus with the United States last year and had large surpluses
+        # with other countries": the partner phrase after the last head is its own
+        between = _gap(text, offset, floor, items[index].start)
+        breaks = list(_CLAUSE_BREAK.finditer(between))
+        if breaks and re.match(r"\s*(?:with|to|from|against)\b", between, re.IGNORECASE):
+            return floor + breaks[-1].end()
         return floor
     strong = items[strong_index]
     start = strong.end
@@ -654,6 +666,10 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
             last_figure.end if last_figure is not None else frame.start,
         )
         comparator = _COMPARATOR.search(_gap(text, offset, window_start, item.start))
+        if comparator is not None and _bound_not_comparison(
+            text, offset, items, position, window_start, comparator
+        ):
+            comparator = None
         if (
             anchor is not None
             and anchor in frame.comparison_openers
@@ -761,8 +777,27 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
                 and re.search(_CHANGE_VERB_END, previous.cue.text)
                 and re.fullmatch(r"\s*by\s+(?:some\s+|about\s+|nearly\s+)?", gap_left)
             )
+            changed_by = re.search(
+                r"\bby\s+(?:only\s+|about\s+|some\s+|nearly\s+|around\s+|almost\s+)*$",
+                gap_left,
+                re.IGNORECASE,
+            ) and any(i.kind == "CHANGE" for i in items[:position])
             absolute = (
                 verb_in_flow  # "the deficit on non-oil trade increased by 2.1 billion"
+                # "increase the level of exports by only about 100 mln dlrs"
+                or changed_by
+                # "a 600 mln dlr increase in soybean exports"
+                or (
+                    following_item is not None
+                    and following_item.kind == "CHANGE"
+                    and following_item.rule.form in ("noun", "verb")
+                    and re.fullmatch(r"[\s-]*", _gap(text, offset, item.end, following_item.start))
+                    and re.search(
+                        r"\b(?:a|an)\s+(?:[\w-]+\s+)?$",
+                        text[max(0, item.start - offset - 20) : item.start - offset],
+                        re.IGNORECASE,
+                    )
+                )
                 or (
                     (
                         change_cue is not None
@@ -802,6 +837,28 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
         slot.period_cue = period_after(text, offset, items, position)
         slot.own = _paired_with(text, offset, items, position)
         frame.slots.append(slot)
+
+
+def _bound_not_comparison(
+    text: str, offset: int, items: list[Item], position: int, window_start: int, comparator
+) -> bool:
+    """ "two-way trade more than 113 billion dlrs": "more than" bounds the figure; only "17.5
+    percent more than $4.11 billion" compares with it."""
+    if comparator.group("word").lower() != "than":
+        return False
+    before = _gap(text, offset, window_start, window_start + comparator.start("word"))
+    if not re.search(r"\b(?:more|less|fewer|rather)\s+$", before, re.IGNORECASE):
+        return False
+    earlier = [i for i in items[:position] if i.kind == "FIG"]
+    return not (
+        earlier
+        and earlier[-1].figure.kind == "percent"
+        and re.fullmatch(
+            r"\s*(?:more|less|fewer)\s+than\s*(?:the\s+)?",
+            _gap(text, offset, earlier[-1].end, items[position].start),
+            re.IGNORECASE,
+        )
+    )
 
 
 def _flow_is_changed(text: str, offset: int, frame: Frame) -> bool:

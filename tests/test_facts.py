@@ -726,6 +726,60 @@ CASES = [
         published="2016-11-15",
     ),
     Case(
+        "hyphenated_scale_words_and_a_phrasal_verb",
+        "Tokyo racked up a 59-billion-dlr surplus with the United States last year and had "
+        "large surpluses with other countries.",
+        [{"flow": "balance", "reporter.code": "JPN", "partner.code": "USA", "value.amount": 59e9}],
+        published="1987-03-10",
+    ),
+    Case(
+        "capital_exports_are_not_goods",
+        "ZURICH, March 3 - Swiss capital exports rose to 4.64 billion francs in January.",
+        [],
+        published="1987-03-03",
+    ),
+    Case(
+        "more_than_before_a_level_is_a_bound",
+        "Canada is the United States' largest trading partner, with two-way trade more than "
+        "113 billion dlrs in 1985.",
+        [
+            {
+                "flow": "total_trade",
+                "reporter.code": "USA",
+                "partner.code": "CAN",
+                "value.amount": 113e9,
+                "value.bound": ">",
+            }
+        ],
+        published="1987-03-10",
+    ),
+    Case(
+        "a_central_banks_purchases_are_not_imports",
+        "Argentina's trade surplus reached US$1.8 billion in May, a welcome source of dollars "
+        "for the Central Bank, which bought more than US$2 billion in the official market.",
+        [{"flow": "balance", "value.amount": 1.8e9}],
+        published="2021-06-20",
+    ),
+    Case(
+        "earnings_from_a_region",
+        "Bangladesh's exports rose in the half. Earnings from Latin America grew 20 percent.",
+        [{"flow": "export", "partner.code": "LATAM", "change.percent": 20.0}],
+        published="2025-01-10",
+    ),
+    Case(
+        "amount_before_a_change_noun_is_a_change",
+        "Agricultural exports reached 7.1 billion dlrs in the quarter, helped by a 600 mln dlr "
+        "increase in soybean exports.",
+        [{"flow": "export", "value.amount": 7.1e9}],
+        published="1987-03-10",
+    ),
+    Case(
+        "increase_by_an_amount_later_in_the_clause",
+        "It will be possible to increase the level of exports by only about 100 mln dlrs in 1987.",
+        [],
+        published="1987-03-10",
+    ),
+    Case(
         "trade_talk_without_statistics",
         "Washington and Tokyo resumed trade talks on Monday, with officials hoping to "
         "avert a trade war.",
@@ -847,3 +901,14 @@ def test_headline_figure_the_body_does_not_repeat_is_kept():
     )
     facts = extract(text, published="2024-04-20").facts
     assert {f.flow for f in facts} == {"export", "balance"}
+
+
+def test_an_undated_mention_and_the_dated_fact_are_one():
+    text = (
+        "South Korea's record 7.1 billion dlrs trade surplus with the U.S. is bound to shrink, "
+        "the minister said. Last year South Korea ran a record 7.1 billion dlr surplus with "
+        "the U.S.\n"
+    )
+    facts = extract(text, published="1987-03-04").facts
+    assert len(facts) == 1
+    assert str(facts[0].period.start) == "1986-01-01"
