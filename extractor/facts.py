@@ -33,7 +33,7 @@ from .models import (
     Value,
 )
 from .numbers import parse_count
-from .periods import FiscalYear, Span, resolve_period
+from .periods import MONTHS, FiscalYear, Span, resolve_period
 from .pipeline import Annotation, Cue
 from .resources import RuleSet
 
@@ -57,6 +57,12 @@ _OFFICIAL_AFTER = re.compile(
 # "the import decrease (in May) was ...": a change word used as a noun
 # "Japan's", "the United States'"
 _POSSESSIVE = re.compile(r"\s*(?:['’]s\b|['’](?=\s))")
+_FISCAL_ENDED = re.compile(
+    r"\b(?:ended|ending|ends)\s+(?:on\s+)?("
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(r"(?:\bnot\s+|\bnon[\s-]?|\bun-?)$", re.IGNORECASE)
 _SPEAKER_AFTER = re.compile(
     r"\s+(?:said|says|reported|reports|quoted|added|noted|wrote|commented)\b", re.IGNORECASE
@@ -237,6 +243,7 @@ class ArticleContext:
     last_pair: Ref | None = None
     recent_reporter: Ref | None = None
     article_qualifiers: set[str] = field(default_factory=set)
+    stated_fiscal: FiscalYear | None = None  # "the 1986/87 fiscal year ended March 31"
     source: Ref | None = None
     drafts: list[Draft] = field(default_factory=list)
     period_resolutions: dict[int, Span] = field(default_factory=dict)
@@ -895,7 +902,21 @@ def _inherit_subject(ctx: ArticleContext, subject: Subject) -> Subject:
 def _fiscal(ctx: ArticleContext, subject: Subject | None) -> FiscalYear | None:
     reporter = subject.reporter if subject is not None else ctx.default_reporter
     code = reporter.value.code if reporter is not None else None
+    home = ctx.default_reporter.value.code if ctx.default_reporter is not None else None
+    if ctx.stated_fiscal is not None and code in (None, home):
+        return ctx.stated_fiscal
     return ctx.tables.fiscal.get(code) if code else None
+
+
+def _stated_fiscal(annotation: Annotation) -> FiscalYear | None:
+    """The fiscal year an article says it uses: "... fiscal year ended March 31"."""
+    for cue in annotation.cues:
+        if cue.label == "PERIOD":
+            ended = _FISCAL_ENDED.search(cue.text)
+            if ended and re.search(r"fiscal|financial|\bfy\b", cue.text, re.IGNORECASE):
+                month = MONTHS[ended.group(1).lower().rstrip(".")]
+                return FiscalYear(start_month=month % 12 + 1, named_by="end")
+    return None
 
 
 def _resolve(
@@ -1045,6 +1066,7 @@ def assemble(
     (by cue offset) for the mention layer."""
     ctx = ArticleContext(document, annotation, tables, document.published, published_inferred)
     ctx.default_reporter = _default_reporter(ctx)
+    ctx.stated_fiscal = _stated_fiscal(annotation)
     ctx.article_qualifiers = _article_qualifiers(ctx)
     ctx.source = _article_source(ctx)
     for index, sentence in enumerate(annotation.sentences):

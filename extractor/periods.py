@@ -238,6 +238,14 @@ def resolve_period(
             month_span(year, MONTHS[month_rel.group(1).rstrip(".")]), relative_to="published"
         )
 
+    # "the 1986/87 fiscal year ended March 31", "fiscal 2024 ending June": the text says when
+    # this fiscal year ends, whoever's it is
+    ended = re.search(rf"[\s,]+(?:which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?({_MONTH})", raw)
+    if ended and re.search(r"fiscal|financial|\bfy|\d{4}\s*[/-]\s*\d\d", raw[: ended.start()]):
+        end_month = MONTHS[ended.group(1).rstrip(".")]
+        fiscal = FiscalYear(start_month=end_month % 12 + 1, named_by="end")
+        raw = raw[: ended.start()].strip()
+
     # Fiscal years: "fiscal 1986/87", "FY2023-24", "FY24", "the 1986/87 fiscal year", "2023/24".
     fiscal_match = re.search(
         rf"(?:fiscal|financial|fy)\s*(?:year\s*)?({_YEAR}|\d\d)(?:\s*[/-]\s*(\d\d(?:\d\d)?))?"

@@ -230,34 +230,47 @@ class Annotator:
 
     def _join_fiscal_parts(self, text: str, cues: list[Cue]) -> list[Cue]:
         """ "first half" + "of" + "FY25", "Q2" + "FY2024-25", "the first ten months of the" +
-        "1986/87" + "fiscal year ending June 30": a part of a fiscal year is one period."""
-        rule = self.rules.by_id.get("period.part_of_fiscal_year")
+        "1986/87" + "fiscal year ending June 30": a part of a fiscal year is one period; so is
+        a fiscal year with the month it ends in ("the 1986/87 fiscal year ended March 31")."""
+        part_rule = self.rules.by_id.get("period.part_of_fiscal_year")
+        ended_rule = self.rules.by_id.get("period.fiscal_year_ended")
         result: list[Cue] = []
         index = 0
         while index < len(cues):
             cue = cues[index]
             after = cues[index + 1] if index + 1 < len(cues) else None
+            start, end, consumed, rule = cue.start, cue.end, 1, None
+            fiscal = cue.label == "PERIOD" and cue.rule_id in _FISCAL_RULES
             if (
-                rule is not None
+                part_rule is not None
                 and after is not None
                 and cue.label == after.label == "PERIOD"
                 and cue.rule_id in _PART_RULES
                 and after.rule_id in _FISCAL_RULES
                 and _PART_GAP.fullmatch(text, cue.end, after.start)
             ):
-                end, consumed = after.end, 2
-                tail = cues[index + 2] if index + 2 < len(cues) else None
-                if (
-                    tail is not None
-                    and tail.rule_id == "period.year_to_month"
-                    and re.fullmatch(r"\s+fiscal\s+", text[after.end : tail.start])
-                ):
-                    end, consumed = tail.end, 3  # "... 1986/87 fiscal year ending June 30"
-                result.append(Cue("PERIOD", cue.start, end, text[cue.start : end], rule))
-                index += consumed
-                continue
-            result.append(cue)
-            index += 1
+                end, consumed, rule, fiscal = after.end, 2, part_rule, True
+            tail = cues[index + consumed] if index + consumed < len(cues) else None
+            if (
+                fiscal
+                and tail is not None
+                and tail.label == "PERIOD"
+                and (
+                    tail.rule_id == "period.year_to_month"
+                    and re.fullmatch(r"\s+fiscal\s+", text[end : tail.start])
+                    or tail.rule_id == "period.fiscal_year_ended"
+                    and re.fullmatch(r"\s+", text[end : tail.start])
+                    or tail.rule_id in _MONTH_RULES
+                    and _ENDED_GAP.fullmatch(text, end, tail.start)
+                )
+            ):
+                end, consumed = tail.end, consumed + 1  # "... 1986/87 fiscal year ending June 30"
+                rule = rule or ended_rule
+            if rule is not None:
+                result.append(Cue("PERIOD", start, end, text[start:end], rule))
+            else:
+                result.append(cue)
+            index += consumed
         return result
 
     def _split_trajectories(
@@ -303,6 +316,11 @@ _FISCAL_RULES = {
     "period.split_year",
     "period.split_year_dash",
 }
+_MONTH_RULES = {"period.month", "period.month_day", "period.month_day_year", "period.month_year"}
+_ENDED_GAP = re.compile(
+    r"(?:\s+fiscal)?(?:\s+year)?,?\s+(?:which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?",
+    re.IGNORECASE,
+)
 _PART_GAP = re.compile(
     r"\s+(?:(?:of|in)\s+)?(?:the\s+)?(?:(?:fy|fiscal(?:\s+year)?|financial\s+year)\s+)?",
     re.IGNORECASE,

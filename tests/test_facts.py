@@ -780,6 +780,17 @@ CASES = [
         published="1987-03-10",
     ),
     Case(
+        "fiscal_year_with_the_month_it_ended",
+        "JAKARTA, June 2 - Indonesia's exports fell 9.6 pct to 13.41 billion dlrs in the "
+        "1986/87 fiscal year ended March 31. Imports in the fiscal year dropped 7.2 pct to "
+        "10.06 billion dlrs.",
+        [
+            {"flow": "export", "period.start": "1986-04-01", "period.end": "1987-03-31"},
+            {"flow": "import", "period.start": "1986-04-01", "period.end": "1987-03-31"},
+        ],
+        published="1987-06-02",
+    ),
+    Case(
         "trade_talk_without_statistics",
         "Washington and Tokyo resumed trade talks on Monday, with officials hoping to "
         "avert a trade war.",

@@ -105,6 +105,19 @@ def test_part_of_a_fiscal_year_is_one_period(annotator, text, period):
     assert periods[0].rule_id == "period.part_of_fiscal_year"
 
 
+@pytest.mark.parametrize(
+    ("text", "period"),
+    [
+        ("in the 1986/87 fiscal year ended March 31", "1986/87 fiscal year ended March"),
+        ("in fiscal 2024, which ended on June 30,", "fiscal 2024, which ended on June 30"),
+    ],
+)
+def test_fiscal_year_with_its_end_is_one_period(annotator, text, period):
+    periods = [c for c in annotator.annotate(text).cues if c.label == "PERIOD"]
+    assert [c.text for c in periods] == [period]
+    assert periods[0].rule_id == "period.fiscal_year_ended"
+
+
 def test_calendar_half_stays_a_calendar_half(annotator):
     annotation = annotator.annotate("exports in the first half of 2024 and the first half")
     assert [c.rule_id for c in annotation.cues if c.label == "PERIOD"] == [
