@@ -98,6 +98,8 @@ class Figure:
         return self.value[0] if isinstance(self.value, tuple) else self.value
 
 
+# "(EUR 10,906 million in March 2023)": an earlier figure in brackets, not a conversion
+_DATED_AFTER = re.compile(r"\s+(?:in|for|a\s+year|last|the\s+previous)\b[^)\]]{0,30}[)\]]", re.I)
 _RESTATED = re.compile(
     r"\s*[,(\[]?\s*(?:(?:or\s+)?(?:the\s+)?equivalent\s+(?:to|of)|equal\s+to|or)\s+"
     r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+)?",
@@ -387,6 +389,7 @@ class FigureGrammar:
                 previous is not None
                 and figure.kind == previous.kind
                 and figure.kind in ("money", "quantity")
+                and not _DATED_AFTER.match(text, figure.end)
                 and (
                     re.fullmatch(
                         r"\s*[(\[]\s*(?:or|about|around|roughly|some|approx\.?)?\s*",

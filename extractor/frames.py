@@ -486,6 +486,15 @@ def _has_subject_before(text: str, offset: int, items: list[Item], index: int) -
 def _comparator_before(text: str, offset: int, frame: Frame, item: Item) -> bool:
     previous = [i for i in frame.items if i.end <= item.start]
     left = previous[-1].end if previous else frame.start
+    if (
+        previous
+        and previous[-1].kind == "FIG"
+        and re.fullmatch(r"[\s-]*", _gap(text, offset, previous[-1].end, item.start))
+    ):
+        # "narrower than the US$4.64 billion deficit in December 2018": the comparator sits
+        # before the figure written in front of the flow word
+        before = previous[-2].end if len(previous) > 1 else frame.start
+        return bool(_COMPARATOR.search(_gap(text, offset, before, previous[-1].start)))
     return bool(_COMPARATOR.search(_gap(text, offset, left, item.start)))
 
 
@@ -676,6 +685,15 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
             and re.fullmatch(r"\s*(?:of|at|:)?\s*", gap_left)
         ):
             comparator = _COMPARATOR.search("from ")  # "compared with a deficit of $0.2 billion"
+        if (
+            comparator is None
+            and figure.kind in ("money", "quantity")
+            and re.search(r"\(\s*$", gap_left)
+            and re.match(r"\s+(?:in|for)\s+[^)]{0,30}\)", after_text)
+        ):
+            comparator = _COMPARATOR.search(
+                "from "
+            )  # "EUR 11,677 million (EUR 10,906 million in March 2023)"
         change_cue = None
         if (
             previous is not None

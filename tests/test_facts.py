@@ -791,6 +791,26 @@ CASES = [
         published="1987-06-02",
     ),
     Case(
+        "comparator_before_an_attributive_figure",
+        "The balance of trade in goods posted a deficit of US$4.24 billion in December 2019, "
+        "narrower than the US$4.64 billion deficit in December 2018.",
+        [
+            {"flow": "balance", "value.amount": -4.24e9, "period.start": "2019-12-01"},
+            {"flow": "balance", "value.amount": -4.64e9, "qualifiers": {"comparison"}},
+        ],
+        published="2020-02-11",
+    ),
+    Case(
+        "dated_figure_in_brackets_is_a_comparison",
+        "Italy's surplus in non-energy products reached EUR 11,677 million in March "
+        "(EUR 10,906 million in March 2023).",
+        [
+            {"flow": "balance", "value.amount": 11.677e9, "period.start": "2024-03-01"},
+            {"flow": "balance", "value.amount": 10.906e9, "period.start": "2023-03-01"},
+        ],
+        published="2024-05-16",
+    ),
+    Case(
         "trade_talk_without_statistics",
         "Washington and Tokyo resumed trade talks on Monday, with officials hoping to "
         "avert a trade war.",
