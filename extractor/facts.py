@@ -781,6 +781,22 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
                 break
     if reporter is not None:
         partners = [p for p in partners if p.value.code != reporter.value.code]
+    if not commodities:
+        # "Excluding energy and gold, exports rose 7.6% and imports 16.8%": the whole sentence
+        opening = next(
+            (
+                c
+                for c in ctx.annotation.cues
+                if c.label == "COMMODITY"
+                and sentence[0] <= c.start < head.start
+                and not text[sentence[0] : c.start].strip()
+                and c.rule_id.startswith("commodity.non_oil.excluding")
+                and re.match(r"\s*,", text[c.end :])
+            ),
+            None,
+        )
+        if opening is not None:
+            commodities.append(_commodity_ref(opening))
     if not commodities and getattr(head.rule, "commodity", None) and not head.synthetic:
         # "NODX", "re-exports", "domestic exports": the flow word names the goods too
         commodities.append(
@@ -1354,6 +1370,9 @@ def _frame_drafts(
         by_period: list[list] = []
         for slot in slots:
             key = slot.period_cue
+            if "value.revised_from" in slot.rules:
+                by_period.append([key, [slot]])  # the earlier estimate: a fact of its own
+                continue
             target = next(
                 (
                     group

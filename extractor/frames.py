@@ -239,6 +239,13 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
     index = 0
     while index < len(items):
         item = items[index]
+        goods_flow = _goods_sale(text, offset, items, index)
+        if goods_flow is not None:
+            if goods_flow.start < item.start:
+                items.insert(index, goods_flow)  # "Purchases of wheat": no cue on the word
+            else:
+                items[index] = goods_flow
+            item = goods_flow
         if item.kind not in OPENERS:
             synthetic = _implied_opener(text, offset, items, index, current)
             if synthetic is None:
@@ -331,6 +338,58 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
 _CLAUSE_BREAK = re.compile(r"(?:[,;:]|\b(?:while|and|but|whereas|with|as)\b)", re.IGNORECASE)
 
 
+_SALE_FLOWS = {"sales": "export", "purchases": "import", "shipments": "export"}
+
+
+def _goods_sale(text: str, offset: int, items: list[Item], index: int) -> Item | None:
+    """ "Sales of phosphates increased 12.1%", "purchases of wheat from abroad rose 9%": in a
+    trade passage, sales or purchases of goods are exports or imports, not business activity."""
+    item = items[index]
+    if item.kind == "COMMODITY":
+        # a bare word without a cue of its own
+        left = items[index - 1].end if index else max(0, item.start - 40)
+        bare = re.search(
+            r"\b(sales|purchases)\s+of\s+(?:the\s+)?$",
+            _gap(text, offset, left, item.start),
+            re.IGNORECASE,
+        )
+        if bare is None:
+            return None
+        start, end, word = left + bare.start(1), left + bare.end(1), bare.group(1).lower()
+    elif item.kind == "TOPIC" and index + 1 < len(items):
+        word = item.cue.text.lower()
+        goods = items[index + 1]
+        if word not in _SALE_FLOWS or (
+            goods.kind != "COMMODITY"
+            or not re.fullmatch(
+                r"\s+of\s+(?:the\s+)?", _gap(text, offset, item.end, goods.start), re.IGNORECASE
+            )
+        ):
+            return None
+        start, end = item.start, item.end
+    else:
+        return None
+    flow = _SALE_FLOWS[word]
+    rule = _SaleRule(id=f"flow.goods_sales.{flow}", flow=flow)
+    return Item(
+        "FLOW", start, end, cue=Cue("FLOW", start, end, text[start - offset : end - offset], rule)
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class _SaleRule:
+    """The flow rule behind "sales of" / "purchases of" goods (decided in context)."""
+
+    id: str
+    flow: str
+    form: str = "noun"
+    sign: int | None = None
+    commodity: str | None = None
+    hs: str | None = None
+    label: str = "FLOW"
+    case_sensitive: bool = False
+
+
 def _implied_opener(
     text: str, offset: int, items: list[Item], index: int, current: Frame | None
 ) -> Item | None:
@@ -394,6 +453,16 @@ def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:
         return None
     if item.kind != "FLOW":
         return None
+    if (
+        has_figures
+        and item.rule.flow == "total_trade"
+        and re.fullmatch(
+            r"\s+(?:in|on)\s+(?:its|their|the)\s+",
+            _gap(text, offset, frame.items[-1].end, item.start),
+            re.IGNORECASE,
+        )
+    ):
+        return "member"  # "a deficit of N2.81 trillion in its trade with China"
     flow = item.rule.flow
     same = any(f.rule.flow == flow for f in frame.flows)
     if _comparator_before(text, offset, frame, item) and same:
@@ -761,7 +830,9 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
                 and elided is not None
                 and frame.openers
                 and item is figures[0]
-                and re.fullmatch(r"[\s,]*", _gap(text, offset, frame.openers[-1].end, item.start))
+                and re.fullmatch(
+                    r"[\s,]*(?:by\s+)?", _gap(text, offset, frame.openers[-1].end, item.start)
+                )
             ):
                 direction = 1 if elided.rule.direction == "up" else -1
                 cue, rule = elided, "change.elided_verb"
@@ -843,7 +914,13 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
             )
             if absolute and not comparator:
                 continue  # "rose 900 mln dlrs to ...": a change in level, not a level
-            if comparator:
+            revised_level = _revision_of(text, offset, frame, item)
+            if revised_level is not None:
+                # "revised the deficit for February to 2.41 billion euros from the 2.39 billion
+                # first reported": the earlier estimate of the same period
+                revised_level.revised = True
+                slot.rules.append("value.revised_from")
+            elif comparator:
                 slot.role = "comparison_value"
                 slot.rules.append(f"value.comparison_{_word(comparator)}")
             else:
@@ -855,6 +932,30 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
         slot.period_cue = period_after(text, offset, items, position)
         slot.own = _paired_with(text, offset, items, position)
         frame.slots.append(slot)
+
+
+def _revision_of(text: str, offset: int, frame: Frame, item: Item) -> Slot | None:
+    """The level a "revised ... to X from Y" statement gives before `item` (Y), if any."""
+    levels = [s for s in frame.slots if s.role == "value" and s.figure.end <= item.start]
+    if not levels:
+        return None
+    level = levels[-1]
+    before = text[max(frame.start, level.figure.start - 80) - offset : level.figure.start - offset]
+    if not re.search(
+        r"\brevis\w*\b(?:(?!\bfrom\b)[^.;])*\bto\s+(?:about\s+|some\s+|an?\s+)?$",
+        before,
+        re.IGNORECASE,
+    ):
+        return None
+    between = _gap(text, offset, level.figure.end, item.start)
+    if not re.fullmatch(
+        r"[\s,]*from\s+(?:the\s+|an?\s+)?(?:(?:initially|previously|first|originally)\s+)?"
+        r"(?:(?:reported|published|estimated|announced)\s+)?(?:(?:figure|estimate)\s+of\s+)?",
+        between,
+        re.IGNORECASE,
+    ):
+        return None
+    return level
 
 
 def _bound_not_comparison(

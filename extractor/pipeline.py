@@ -24,7 +24,7 @@ _ABBREVIATIONS = ("Rs.", "No.", "approx.", "Nos.", "Tk.", "Rp.", "est.", "Dhs.",
 # "from" right before a range, and what may stand between a change word and that "from"
 # ("dropped since October from", "forecast to slow slightly from").
 _TRAJECTORY_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
-_CHANGE_TO_FROM = re.compile(r"(?:\s+[\w'’-]+){0,3}\s+", re.IGNORECASE)
+_CHANGE_TO_FROM = re.compile(r"(?:\s+[\w'’.%,-]+){0,3}\s+", re.IGNORECASE)
 _TIME_UNITS = {"month", "year", "day", "week", "quarter", "hour", "minute", "second"}
 
 

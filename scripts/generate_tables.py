@@ -25,20 +25,16 @@ FORMER = {
     "CSK": "Czechoslovakia",
 }
 # ISO 4217 codes that are also English words or common acronyms: only used with a number beside
-# them, but "TOP 500" or "ALL 12" in a headline must still not become money.
+# them, but "TOP 500" or "ALL 12" in a headline must still not become money. Codes that trade
+# news writes before amounts ("MAD 65.7 billion", "TRY 745 billion", "PEN 126 billion") are kept.
 CODE_STOPLIST = {
     "ALL",
     "TOP",
     "CUP",
     "MOP",
     "BOB",
-    "PEN",
-    "GEL",
-    "MAD",
     "SOS",
-    "TRY",
     "BAM",
-    "AMD",
     "LAK",
     "CVE",
     "GYD",

@@ -811,6 +811,67 @@ CASES = [
         published="2024-05-16",
     ),
     Case(
+        "sales_and_purchases_of_goods",
+        "Morocco's imports rose in the period. Sales of phosphates increased 12.1% to MAD 65.7 "
+        "billion. Purchases of wheat from abroad rose 9% to MAD 19.7 billion.",
+        [
+            {"flow": "export", "value.amount": 65.7e9, "value.currency": "MAD"},
+            {"flow": "import", "commodity.name": "wheat", "value.amount": 19.7e9},
+        ],
+        published="2024-12-02",
+    ),
+    Case(
+        "bill_for_energy_is_an_import",
+        "Morocco's energy bill fell 8.5% to MAD 94.6 billion in the first ten months.",
+        [{"flow": "import", "commodity.hs": "27", "change.percent": -8.5}],
+        published="2024-12-02",
+    ),
+    Case(
+        "sentence_opening_with_an_exclusion",
+        "Excluding energy and gold, Turkey's exports rose by 7.6% to $19.6 billion in June and "
+        "imports by 16.8% to $21.9 billion.",
+        [
+            {"flow": "export", "commodity.name": "non-oil", "change.percent": 7.6},
+            {"flow": "import", "commodity.name": "non-oil", "change.percent": 16.8},
+        ],
+        published="2025-07-31",
+    ),
+    Case(
+        "partner_named_in_its_trade_with",
+        "Imports from China amounted to N3.92 trillion, leaving Nigeria with a deficit of N2.81 "
+        "trillion in its trade with China.",
+        [{"flow": "balance", "partner.code": "CHN", "value.amount": -2.81e12}],
+        published="2025-05-01",
+    ),
+    Case(
+        "revised_to_from_gives_both_estimates",
+        "Exports in April were revised to $64.5 billion from the previously reported $64.0 "
+        "billion, Statistics Canada said.",
+        [
+            {"flow": "export", "value.amount": 64.5e9, "qualifiers": {"revised"}},
+            {"flow": "export", "value.amount": 64.0e9, "period.start": "2024-04-01"},
+        ],
+        published="2024-06-05",
+    ),
+    Case(
+        "local_currency_symbols",
+        "Measured in lira, Turkey's exports rose 35.2% to TL 745.6 billion in February, while "
+        "Peru's exports were worth S/ 126 billion and Ivory Coast's 3,210 billion CFA francs.",
+        [
+            {"value.currency": "TRY", "value.amount": 745.6e9},
+            {"value.currency": "PEN", "value.amount": 126e9},
+            {"value.currency": "XOF", "value.amount": 3.21e12},
+        ],
+        published="2025-03-04",
+    ),
+    Case(
+        "percent_between_a_change_verb_and_from_to",
+        "Turkey's foreign trade deficit increased by 38.7% from $5.9 billion to $8.2 billion in "
+        "June.",
+        [{"flow": "balance", "value.amount": -8.2e9, "change.percent": 38.7}],
+        published="2025-07-31",
+    ),
+    Case(
         "trade_talk_without_statistics",
         "Washington and Tokyo resumed trade talks on Monday, with officials hoping to "
         "avert a trade war.",
