@@ -919,9 +919,13 @@ def _fiscal(ctx: ArticleContext, subject: Subject | None) -> FiscalYear | None:
     reporter = subject.reporter if subject is not None else ctx.default_reporter
     code = reporter.value.code if reporter is not None else None
     home = ctx.default_reporter.value.code if ctx.default_reporter is not None else None
-    if ctx.stated_fiscal is not None and code in (None, home):
-        return ctx.stated_fiscal
-    return ctx.tables.fiscal.get(code) if code else None
+    table = ctx.tables.fiscal.get(code) if code else None
+    stated = ctx.stated_fiscal
+    if stated is not None and code in (None, home):
+        if table is not None and table.start_month == stated.start_month:
+            return table  # the country's own naming: Japan's "fiscal 2023" starts in 2023
+        return stated
+    return table
 
 
 def _stated_fiscal(annotation: Annotation) -> FiscalYear | None:

@@ -243,8 +243,15 @@ def resolve_period(
     ended = re.search(rf"[\s,]+(?:which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?({_MONTH})", raw)
     if ended and re.search(r"fiscal|financial|\bfy|\d{4}\s*[/-]\s*\d\d", raw[: ended.start()]):
         end_month = MONTHS[ended.group(1).rstrip(".")]
-        fiscal = FiscalYear(start_month=end_month % 12 + 1, named_by="end")
+        if fiscal.start_month != end_month % 12 + 1:
+            fiscal = FiscalYear(start_month=end_month % 12 + 1, named_by="end")
+        end_year = re.search(rf"(?<!\d)({_YEAR})(?!\d)", raw[ended.end() :])
         raw = raw[: ended.start()].strip()
+        if end_year and not re.search(r"\d", raw):
+            # "the fiscal year ended March 31, 2024"
+            return _fiscal_span(
+                int(end_year.group(1)) - 1 if end_month < 12 else int(end_year.group(1)), fiscal
+            )
 
     # Fiscal years: "fiscal 1986/87", "FY2023-24", "FY24", "the 1986/87 fiscal year", "2023/24".
     fiscal_match = re.search(

@@ -872,6 +872,16 @@ CASES = [
         published="2025-07-31",
     ),
     Case(
+        "stated_fiscal_end_keeps_the_countrys_naming",
+        "Japan's exports in fiscal 2023, which ended in March, rose 2.1%. In the fiscal year "
+        "ended March 31, 2024, imports fell 9.6% to 110 trillion yen.",
+        [
+            {"flow": "export", "period.start": "2023-04-01", "period.end": "2024-03-31"},
+            {"flow": "import", "period.start": "2023-04-01", "period.end": "2024-03-31"},
+        ],
+        published="2024-04-18",
+    ),
+    Case(
         "trade_talk_without_statistics",
         "Washington and Tokyo resumed trade talks on Monday, with officials hoping to "
         "avert a trade war.",

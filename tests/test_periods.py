@@ -90,6 +90,14 @@ CASES = [
     ("at end-February", date(2022, 3, 20), None, None, ("2022-01-01", "2022-02-28", "range")),
     ("end-June 2023", PUBLISHED, None, None, ("2023-01-01", "2023-06-30", "half")),
     ("fiscal 2024 ended June", PUBLISHED, None, None, ("2023-07-01", "2024-06-30", "year")),
+    ("fiscal 2023 ended March", PUBLISHED, None, JAPAN, ("2023-04-01", "2024-03-31", "year")),
+    (
+        "fiscal year ended March 31, 2024",
+        PUBLISHED,
+        None,
+        None,
+        ("2023-04-01", "2024-03-31", "year"),
+    ),
     (
         "1986/87 fiscal year ended March",
         PUBLISHED,
