@@ -63,6 +63,10 @@ _FISCAL_ENDED = re.compile(
     + r")\b",
     re.IGNORECASE,
 )
+_REASON_CLAUSE = re.compile(
+    r",?\s+(?:as|because|after|following|amid|despite|while|when|thanks\s+to|due\s+to)\b",
+    re.IGNORECASE,
+)
 _NEGATED = re.compile(r"(?:\bnot\s+|\bnon[\s-]?|\bun-?)$", re.IGNORECASE)
 _SPEAKER_AFTER = re.compile(
     r"\s+(?:said|says|reported|reports|quoted|added|noted|wrote|commented)\b", re.IGNORECASE
@@ -249,6 +253,8 @@ class ArticleContext:
     period_resolutions: dict[int, Span] = field(default_factory=dict)
     consumed_periods: set[int] = field(default_factory=set)
     main_reference: Ref | None = None  # the first period the article reports on
+    # in a roundup, the first period reported for each country
+    main_by_reporter: dict[str, Ref] = field(default_factory=dict)
     reference_sentence: int = -1
     sentence_index: int = 0
     last_fact_sentence: int = -10
@@ -1190,18 +1196,23 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     ctx.drafts.extend(sentence_drafts)
 
 
-def _set_reference(ctx: ArticleContext, period: Ref) -> None:
+def _set_reference(ctx: ArticleContext, period: Ref, reporter: str | None = None) -> None:
     ctx.reference = period
     ctx.reference_sentence = ctx.sentence_index
     if ctx.main_reference is None:
         ctx.main_reference = period
+    if reporter is not None:
+        ctx.main_by_reporter.setdefault(reporter, period)
 
 
-def _inherited_period(ctx: ArticleContext) -> Ref | None:
+def _inherited_period(ctx: ArticleContext, reporter: str | None = None) -> Ref | None:
     """The period of a sentence that states none: the one the previous sentence was about,
-    else the period the article reports on (a switch to another period is usually said)."""
+    else the period the article reports on for that country (a roundup reports each country
+    for its own month), else for the article (a switch to another period is usually said)."""
     if ctx.reference is not None and ctx.sentence_index - ctx.reference_sentence <= 1:
         return ctx.reference
+    if reporter is not None and reporter in ctx.main_by_reporter:
+        return ctx.main_by_reporter[reporter]
     return ctx.main_reference or ctx.reference
 
 
@@ -1422,7 +1433,8 @@ def _frame_drafts(
     if main_drafts:
         ctx.last_subject = main_drafts[-1].subject
         if main_drafts[-1].period is not None and not main_drafts[-1].period.inherited:
-            _set_reference(ctx, main_drafts[-1].period)
+            last = main_drafts[-1].subject.reporter
+            _set_reference(ctx, main_drafts[-1].period, last.value.code if last else None)
     for slot in main:
         if slot.basis_cue is not None and slot.role == "change":
             ctx.last_basis = slot.basis_cue.rule.basis
@@ -1569,11 +1581,26 @@ def _draft(
     # 1987 of 180 mln crowns"), else one elsewhere in the sentence, even in a clause about
     # something else ("Industrial production in January and February ... while exports fell").
     anchor = min(s.figure.start for s in slots)
+    last_figure = max(s.figure.end for s in slots)
     own = sorted(
-        (i for i in frame_periods if i.rule_id not in _SINGLE_DAYS),
+        (
+            i
+            for i in frame_periods
+            if i.rule_id not in _SINGLE_DAYS
+            # "fell 8.2 percent, as buyers stayed cautious after the export ban in the second
+            # quarter": a period in a clause giving reasons is not the figure's
+            and not (
+                i.start > last_figure and _REASON_CLAUSE.search(ctx.text, last_figure, i.start)
+            )
+        ),
         key=lambda i: (abs(i.start - anchor), i.start < anchor),
     )
-    elsewhere = [i for i in sentence_periods + topic_periods if i.rule_id not in _SINGLE_DAYS]
+    elsewhere = [
+        i
+        for i in sentence_periods + topic_periods
+        if i.rule_id not in _SINGLE_DAYS
+        and not (i.start > last_figure and _REASON_CLAUSE.search(ctx.text, last_figure, i.start))
+    ]
     undated = own + elsewhere
     cue = period_cue or (undated[0] if undated else None)
     period = _resolve(ctx, cue, subject, reference) if cue is not None else None
@@ -1614,7 +1641,9 @@ def _draft(
                 period = partial
                 break
     if period is None:
-        inherited = _inherited_period(ctx)
+        inherited = _inherited_period(
+            ctx, subject.reporter.value.code if subject.reporter is not None else None
+        )
         if inherited is not None:
             period = replace(inherited, inherited=True)
     if (

@@ -104,6 +104,8 @@ def is_comparison_period(text: str, offset: int, item: Item) -> bool:
     if item.kind != "PERIOD":
         return False
     window = text[max(0, item.start - offset - 30) : item.start - offset]
+    if re.search(r"\b(?:since|when)\b[^,.;]{0,30}\b(?:began|started|begun)\s+in\s+$", window, re.I):
+        return True  # "the highest since the series began in 1999"
     match = COMPARISON_PERIOD.search(window)
     if not match:
         return False

@@ -385,6 +385,25 @@ def resolve_period(
         start = _add_months(date(anchored, last, 1), -(count - 1))
         return Span(start, end, "year" if count == 12 and last == 12 else "range", leaned)
 
+    # "the March quarter" (the quarter ending in March), "the quarter ended in August 2023"
+    ending = re.fullmatch(
+        rf"({_MONTH}) (?:quarter|qtr)(?: ({_YEAR}))?|(?:quarter|three-month|3-month)"
+        rf"(?: period)? (?:ended|ending|to|through)(?: in)? ({_MONTH})(?: ({_YEAR}))?",
+        raw,
+    )
+    if ending:
+        month = MONTHS[(ending.group(1) or ending.group(3)).rstrip(".")]
+        stated = ending.group(2) or ending.group(4)
+        anchored, leaned = _anchor_year(
+            int(stated) if stated else None, month, published, reference
+        )
+        if anchored is None:
+            return None
+        end = _month_end(date(anchored, month, 1))
+        start = _add_months(date(anchored, month, 1), -2)
+        granularity = "quarter" if month in (3, 6, 9, 12) else "range"
+        return Span(start, end, granularity, leaned)
+
     # Quarters: "fourth quarter", "Q3 2024", "3Q", "1Q24", "the January-March quarter" below.
     quarter = re.search(
         r"\b(first|second|third|fourth|final|last|1st|2nd|3rd|4th)[- ]quarter", raw
@@ -521,11 +540,11 @@ def _relative(raw: str, *, published: date | None, reference: Span | None) -> Sp
     if re.fullmatch(r"last year|past year|previous calendar year", raw):
         return from_published(-1, "year")
     if re.fullmatch(
-        r"this year|current year|so far this year|year to date|year-to-date|"
+        r"this year|current year|so far this year|year to date|year-to-date|ytd|"
         r"(?:this|the) year so far",
         raw,
     ):
-        if raw.startswith(("so far", "year", "this year so", "the year so")):
+        if raw.startswith(("so far", "year", "ytd", "this year so", "the year so")):
             if published is None:
                 return None
             end = (

@@ -882,6 +882,49 @@ CASES = [
         published="2024-04-18",
     ),
     Case(
+        "roundup_keeps_each_countrys_period",
+        "Chile's exports rose 4% in July to US$8.1 billion. The copper price held firm. "
+        "Analysts were upbeat. Colombia's exports in June fell 2% to US$4.1 billion. Coffee "
+        "prices soared. Imports rose 9.2% to US$5.8 billion. Mining was steady. Chile's imports "
+        "climbed 3% to US$7.2 billion.",
+        [
+            {"flow": "import", "reporter.code": "COL", "period.start": "2025-06-01"},
+            {"flow": "import", "reporter.code": "CHL", "period.start": "2025-07-01"},
+        ],
+        published="2025-08-20",
+    ),
+    Case(
+        "quarter_named_by_its_last_month",
+        "For the March quarter as a whole, Australia's goods exports fell 2.1 per cent, and in "
+        "the quarter ended in August exports rose 1 per cent.",
+        [
+            {"flow": "export", "change.percent": -2.1, "period.start": "2025-01-01"},
+            {"flow": "export", "change.percent": 1.0, "period.start": "2024-06-01"},
+        ],
+        published="2025-05-01",
+    ),
+    Case(
+        "period_in_a_reason_clause",
+        "Indonesia's exports fell in October. Palm oil shipments fell 8.2 percent to US$2.82 "
+        "billion, as buyers remained cautious after the export ban in the second quarter.",
+        [{"flow": "export", "change.percent": -8.2, "period.start": "2022-10-01"}],
+        published="2022-11-15",
+    ),
+    Case(
+        "since_records_began_is_not_the_period",
+        "Greece's exports rose 9% in August. Exports over the eight months rose 41.0% to 35.12 "
+        "billion euros, the highest since the series began in 1999.",
+        [{"flow": "export", "value.amount": 35.12e9, "period.start": "2022-01-01"}],
+        published="2022-10-10",
+    ),
+    Case(
+        "year_to_date_at_sentence_start",
+        "Chile's exports rose in July. Year to date, the cumulative surplus stands at US$12.1 "
+        "billion.",
+        [{"flow": "balance", "period.start": "2025-01-01", "period.end": "2025-07-31"}],
+        published="2025-08-20",
+    ),
+    Case(
         "trade_talk_without_statistics",
         "Washington and Tokyo resumed trade talks on Monday, with officials hoping to "
         "avert a trade war.",
