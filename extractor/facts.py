@@ -1155,7 +1155,10 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
         verbs = [
             s.change_cue
             for s in frame.slots
-            if s.role == "change" and s.change_cue is not None and s.change_cue.rule.form == "verb"
+            if s.role == "change"
+            and s.change_cue is not None
+            and s.change_cue.kind == "CHANGE"
+            and s.change_cue.rule.form == "verb"
         ]
         elided = verbs[-1] if verbs else None
     if _COMPARES_OPENING.match(text):
@@ -1205,15 +1208,38 @@ def _set_reference(ctx: ArticleContext, period: Ref, reporter: str | None = None
         ctx.main_by_reporter.setdefault(reporter, period)
 
 
-def _inherited_period(ctx: ArticleContext, reporter: str | None = None) -> Ref | None:
+def _inherited_period(
+    ctx: ArticleContext, reporter: str | None = None, *, breakdown: bool = False
+) -> Ref | None:
     """The period of a sentence that states none: the one the previous sentence was about,
     else the period the article reports on for that country (a roundup reports each country
-    for its own month), else for the article (a switch to another period is usually said)."""
-    if ctx.reference is not None and ctx.sentence_index - ctx.reference_sentence <= 1:
-        return ctx.reference
-    if reporter is not None and reporter in ctx.main_by_reporter:
-        return ctx.main_by_reporter[reporter]
-    return ctx.main_reference or ctx.reference
+    for its own month), else for the article (a switch to another period is usually said).
+
+    A breakdown (by goods or partner, or a change on the previous month) right after a
+    year-to-date total is of the month the article reports on; a total there ("The deficit
+    widened to ...") continues the year to date."""
+    main = ctx.main_by_reporter.get(reporter) if reporter is not None else None
+    main = main or ctx.main_reference
+    recent = ctx.reference
+    if recent is not None and ctx.sentence_index - ctx.reference_sentence <= 1:
+        if breakdown and main is not None and _cumulative_around(recent, main):
+            # "For the first eight months, exports totalled ..." then "Exports of computers
+            # soared 51.3%": the breakdown is of the month the release is about
+            return main
+        return recent
+    return main or recent
+
+
+def _cumulative_around(recent: Ref, main: Ref) -> bool:
+    r, m = recent.value, main.value
+    return (
+        m.granularity == "month"
+        and r.granularity in ("range", "half", "quarter", "year")
+        and r.start.month == 1
+        and r.start <= m.start
+        and m.end == r.end
+        and r.start != m.start
+    )
 
 
 def _consumed_periods(frames: list[Frame]) -> set[int]:
@@ -1642,7 +1668,17 @@ def _draft(
                 break
     if period is None:
         inherited = _inherited_period(
-            ctx, subject.reporter.value.code if subject.reporter is not None else None
+            ctx,
+            subject.reporter.value.code if subject.reporter is not None else None,
+            breakdown=(
+                subject.commodity is not None
+                or subject.partner is not None
+                or any(
+                    s.basis_cue is not None and s.basis_cue.rule.basis == "month_on_month"
+                    for s in slots
+                    if s.role == "change"
+                )
+            ),
         )
         if inherited is not None:
             period = replace(inherited, inherited=True)

@@ -31,6 +31,7 @@ _CHANGE_VERB_END = re.compile(
 _FILLERS_ONLY = re.compile(rf"^(?:\s|{_FILLER})*$", re.IGNORECASE)
 _COMPARATOR = re.compile(
     rf"\b(?P<word>from|against|versus|vs\.?|compared\s+(?:with|to)|than|after|following|since|"
+    rf"reversing|reversed|"
     rf"as\s+against|in\s+contrast\s+to|contrasting\s+with|up\s+from|down\s+from|"
     rf"(?:up|down|higher|lower)\s+on|above|below|"
     rf"(?:increase|rise|gain|growth|jump|climb|decline|decrease|drop|fall|up|down)\s+over)"

@@ -930,6 +930,55 @@ CASES = [
         "avert a trade war.",
         [],
     ),
+    Case(
+        "breakdown_after_a_cumulative_sentence_is_of_the_reported_month",
+        "SEOUL, Sept 1 - South Korea's exports rose 8.7% in August from a year earlier to "
+        "$57.9 billion, the trade ministry said. For the first eight months, exports totalled "
+        "$442 billion, up 9.4%. Exports of semiconductors soared 38.8%.",
+        [
+            {"value.amount": 442e9, "period.start": "2024-01-01", "period.end": "2024-08-31"},
+            {
+                "commodity.name": "semiconductors",
+                "change.percent": 38.8,
+                "period.start": "2024-08-01",
+                "period.end": "2024-08-31",
+            },
+        ],
+        published="2024-09-01",
+    ),
+    Case(
+        "total_after_a_cumulative_sentence_continues_the_year_to_date",
+        "ANKARA, July 31 - Turkey's exports rose 8% in June to $20.5 billion. In the first half "
+        "of the year, exports increased 4.1% to $131.4 billion. The trade deficit widened by "
+        "8.5% to $45.8 billion.",
+        [
+            {
+                "flow": "balance",
+                "change.percent": 8.5,
+                "period.start": "2024-01-01",
+                "period.end": "2024-06-30",
+            }
+        ],
+        published="2024-07-31",
+    ),
+    Case(
+        "reversing_an_earlier_change_makes_it_a_comparison",
+        "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
+        "January-February period, the statistics office said.",
+        [
+            {"change.percent": -3.2, "period.start": "2024-03-01"},
+            {"change.percent": 7.1, "period.start": "2024-01-01", "qualifiers": {"comparison"}},
+        ],
+    ),
+    Case(
+        "pace_phrase_after_a_change_verb_sentence",
+        "Japan's exports rose 3% in May from a year earlier. The pace of growth was 2.0% in April.",
+        [
+            {"change.percent": 3.0, "period.start": "2024-05-01"},
+            {"change.percent": 2.0, "period.start": "2024-04-01"},
+        ],
+        published="2024-06-10",
+    ),
 ]
 
 
