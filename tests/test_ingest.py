@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import errno
 import json
-import os
 import tempfile
 from datetime import date
 from pathlib import Path
@@ -587,21 +586,6 @@ def test_an_os_error_while_reading_is_a_skip_with_its_reason(tmp_path, monkeypat
     documents, skips = read_all(tmp_path)
     assert [d.doc_id for d in documents] == ["fine"]
     assert [(s.path, s.reason) for s in skips] == [(str(locked), "unreadable: Permission denied")]
-
-
-def test_file_without_read_permission_is_a_skip(tmp_path):
-    if os.geteuid() == 0:
-        pytest.skip("running as root: chmod 000 does not stop root from reading")
-    path = write(tmp_path, "locked.txt", ARTICLE)
-    path.chmod(0)
-    try:
-        documents, skips = read_all(path)
-    finally:
-        path.chmod(0o644)
-    assert documents == []
-    [skip] = skips
-    assert skip.path == str(path)
-    assert "unreadable" in skip.reason and "ermission" in skip.reason
 
 
 # --- invariants ----------------------------------------------------------------------------
