@@ -582,23 +582,36 @@ _ATTRIBUTIVE_BEFORE = re.compile(
 
 
 def _attributive(text: str, offset: int, items: list[Item], index: int) -> bool:
+    return _attributive_figure(text, offset, items, index) is not None
+
+
+def _attributive_figure(text: str, offset: int, items: list[Item], index: int) -> Item | None:
     """A money or quantity figure written in front of the opener's noun, after a determiner:
-    "a 5.5 billion dlr deficit", "its $7.1bn trade surplus", "a 40 billion dlr foreign debt".
-    Such a figure belongs to the frame the opener begins."""
-    if index == 0:
-        return False
-    figure = items[index - 1]
+    "a 5.5 billion dlr deficit", "its $7.1bn trade surplus", "a 40 billion dlr foreign debt",
+    "the record 169 billion dlrs U.S. trade deficit" (a country between them). Such a figure
+    belongs to the frame the opener begins."""
+    if index == 0 or items[index].synthetic:
+        return None
+    position = index - 1
+    if (
+        position >= 1
+        and items[position].kind == "PLACE"
+        and re.fullmatch(r"[\s-]*", _gap(text, offset, items[position].end, items[index].start))
+    ):
+        position -= 1
+        following = items[position + 1]
+    else:
+        following = items[index]
+    figure = items[position]
     if figure.kind != "FIG":
-        return False
+        return None
     kind = figure.figure.kind
     if not (kind in ("money", "quantity") or (kind == "number" and figure.figure.scaled)):
-        return False
-    if items[index].synthetic or not re.fullmatch(
-        r"[\s-]*", _gap(text, offset, figure.end, items[index].start)
-    ):
-        return False
+        return None
+    if not re.fullmatch(r"[\s-]*", _gap(text, offset, figure.end, following.start)):
+        return None
     window = text[max(0, figure.start - offset - 40) : figure.start - offset]
-    return bool(_ATTRIBUTIVE_BEFORE.search(window))
+    return figure if _ATTRIBUTIVE_BEFORE.search(window) else None
 
 
 def _region_start(
@@ -653,14 +666,30 @@ def _region_start(
         # "a 59-billion-dlr surplus with the United States last year and had large surpluses
         # with other countries": the partner phrase after the last head is its own
         between = _gap(text, offset, floor, items[index].start)
-        breaks = list(_CLAUSE_BREAK.finditer(between))
-        if breaks and re.match(r"\s*(?:with|to|from|against)\b", between, re.IGNORECASE):
+        lead = re.match(r"\s*(?:with|to|from|against)\b", between, re.IGNORECASE)
+        if lead is None:
+            return floor
+        breaks = [b for b in _CLAUSE_BREAK.finditer(between) if b.start() >= lead.end()]
+        if breaks:
             return floor + breaks[-1].end()
-        return floor
+        # "surplus with the United States last year has come under fire ... jobs": the
+        # phrase stays with the figure; a later opener starts after it
+        position = floor
+        for follower in (i for i in items[:index] if i.start >= floor):
+            if follower.kind in ("PLACE", "PERIOD") and re.fullmatch(
+                r"[\s,]*(?:(?:with|to|from|against|in|during|for|the|and|last|this)\s+)*",
+                _gap(text, offset, position, follower.start),
+                re.IGNORECASE,
+            ):
+                position = follower.end
+                continue
+            break
+        return position
     strong = items[strong_index]
     start = strong.end
-    if _attributive(text, offset, items, index):
-        return max(strong.start, floor)  # "... and a 5.5 billion dlr deficit with Japan"
+    attributive = _attributive_figure(text, offset, items, index)
+    if attributive is not None:
+        return max(attributive.start, floor)  # "... and a 5.5 billion dlr deficit with Japan"
     if strong.kind == "FIG":
         # "... from 580 mln in 1985, but rubber shipments ...": 1985 stays with 580 mln.
         for follower in items[strong_index + 1 : index]:

@@ -962,6 +962,35 @@ CASES = [
         published="2024-07-31",
     ),
     Case(
+        "partner_phrase_after_an_attributive_figure_stays_with_it_before_a_topic",
+        "South Korea's 7.1 billion dlr trade surplus with the United States in 1986 has "
+        "angered lawmakers worried about jobs.",
+        [
+            {
+                "flow": "balance",
+                "reporter.code": "KOR",
+                "partner.code": "USA",
+                "value.amount": 7.1e9,
+                "period.start": "1986-01-01",
+            }
+        ],
+        published="1987-04-01",
+    ),
+    Case(
+        "attributive_figure_with_a_country_between_it_and_the_flow",
+        "Lawmakers worried about jobs and about the record 148 billion dlr U.S. trade deficit "
+        "in 1985.",
+        [
+            {
+                "flow": "balance",
+                "reporter.code": "USA",
+                "value.amount": -148e9,
+                "period.start": "1985-01-01",
+            }
+        ],
+        published="1986-04-01",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
