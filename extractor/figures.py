@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .numbers import DIGITS, TENS, UNITS, WORD_NUMBER, apply_scale, parse_number
+from .numbers import DIGITS, MIXED_FRACTION, TENS, UNITS, WORD_NUMBER, apply_scale, parse_number
 from .resources import RuleSet
 
 _SEP = r"\s?(?:-to-|-|–|—|to)\s?"
@@ -23,7 +23,7 @@ _PP = (
 # A sign counts only at the start of a figure ("+5.1%", "(-3.4%)", "$-50.8bn"), never inside
 # "COVID-19".
 _SIGN = r"(?:(?:(?<=[\s(:$€£¥])|^)[+\-\u2212])?"
-_NUMBER = rf"{_SIGN}(?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|{DIGITS})"
+_NUMBER = rf"{_SIGN}(?:{MIXED_FRACTION}|\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?:\.\d+)?|{DIGITS})"
 _NOT_ORDINAL = r"(?!(?:st|nd|rd|th)\b)"
 # A number ends where its digits end: "1.5mm" is never "1" with a leftover ".5mm".
 _WHOLE = r"(?![.,]?\d)"
@@ -179,7 +179,7 @@ class FigureGrammar:
             "sign": r"(?P<sign>(?:(?<=[\s(:])|^)[+\-\u2212])?",
             "number": f"(?P<number>{_MINUS}{_NUMBER}){_WHOLE}{_NOT_ORDINAL}{_TIMES_TEN}",
             "number2": f"(?P<number2>{_MINUS}{_NUMBER}){_WHOLE}{_NOT_ORDINAL}",
-            "words": f"(?P<words>(?i:{WORD_NUMBER}))(?![a-zA-Z])",
+            "words": rf"(?P<words>(?i:{WORD_NUMBER}|(?:a|one)[\s-]half))(?![a-zA-Z])",
             "words2": f"(?P<words2>(?i:{WORD_NUMBER}))(?![a-zA-Z])",
             # "a million people", "a billion dollars": the article is the number one.
             "article": r"(?P<words>(?i:an?))(?=\s)",
@@ -221,7 +221,9 @@ class FigureGrammar:
             rf"\b{_alternation([*UNITS, *TENS], case_sensitive=False)}(?![a-z])", re.IGNORECASE
         )
         self._minus_left = re.compile(r"\b(?i:minus)[\s-]$")
-        self._article_core = re.compile(rf"\b(?i:an?)\s+(?={word_scales}(?![a-zA-Z]))")
+        self._article_core = re.compile(
+            rf"\b(?i:an?)\s+(?={word_scales}(?![a-zA-Z]))|\b(?i:a)\s+(?=(?i:half)\b)"
+        )
         self._symbol_left = re.compile(rf"{_alternation(symbols, case_sensitive=True)}\s?$")
         self._code_left = re.compile(rf"\b{_alternation(codes, case_sensitive=True)}\s?$")
 

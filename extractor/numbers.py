@@ -86,6 +86,12 @@ ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|(?:(?:{_TEN_WORDS})[- ])?(?:{_ORDINAL_TAILS})
 # Digits with thousands separators or not, optional decimals.
 DIGITS = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
 
+# Wire copy writes fractions: "10-1/2 pct", "3 1/4 pct", "1/2 pct", "½".
+FRACTION = r"(?:1/2|1/4|3/4|[1357]/8|1/3|2/3|½|¼|¾)"
+MIXED_FRACTION = rf"(?:\d{{1,3}}(?:-|\s|(?=[½¼¾])){FRACTION}|{FRACTION})(?![\d/])"
+_FRACTION_VALUES = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_MIXED_RE = re.compile(rf"^(?:(?P<whole>\d{{1,3}})(?:-|\s+)?)?(?P<fraction>{FRACTION})$")
+
 _DIGITS_RE = re.compile(r"^[+\-\u2212]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
 _MINUS_RE = re.compile(r"^minus[\s-]+", re.IGNORECASE)
 _WORD_RE = re.compile(rf"^{WORD_NUMBER}$", re.IGNORECASE)
@@ -121,12 +127,24 @@ def _words_value(text: str) -> float | None:
 
 
 def parse_number(text: str) -> float | None:
-    """The value of a number in digits ("1,234.5", "-3.4", "minus 5") or words ("twenty-five")."""
+    """The value of a number in digits ("1,234.5", "-3.4", "minus 5", "10-1/2") or words
+    ("twenty-five")."""
     raw = text.strip()
     minus = _MINUS_RE.match(raw)
     if minus:
         value = parse_number(raw[minus.end() :])
         return None if value is None else -value
+    if re.fullmatch(r"(?:a|one)[\s-]half", raw, re.IGNORECASE):
+        return 0.5
+    mixed = _MIXED_RE.match(raw)
+    if mixed:
+        fraction = mixed.group("fraction")
+        if fraction in _FRACTION_VALUES:
+            part = _FRACTION_VALUES[fraction]
+        else:
+            top, bottom = fraction.split("/")
+            part = int(top) / int(bottom)
+        return round(int(mixed.group("whole") or 0) + part, 6)
     if _DIGITS_RE.match(raw):
         sign = -1.0 if raw[0] in "-\u2212" else 1.0
         return sign * float(raw.lstrip("+-\u2212").replace(",", ""))

@@ -102,6 +102,11 @@ PERCENTS = [
     ("five percent", 5.0, "percent"),
     ("0.3 percentage points", 0.3, "percentage_point"),
     ("1.5 pct points", 1.5, "percentage_point"),
+    ("fell 10-1/2 pct", 10.5, "percent"),
+    ("up 2 3/4 percent", 2.75, "percent"),
+    ("rose 1/2 pct", 0.5, "percent"),
+    ("fell a half pct", 0.5, "percent"),
+    ("rose 1-1/2 to 2 pct", (1.5, 2.0), "percent"),
 ]
 
 
@@ -186,6 +191,7 @@ NOT_FIGURES = [
     "the third quarter",
     "at 10.45pm last night",
     "to $34,935 at 5am",
+    "on 3/4/1987",
 ]
 
 
