@@ -38,6 +38,11 @@ from .pipeline import Annotation, Cue
 from .resources import RuleSet
 
 EXTRACTOR = "trade-fact-extractor 0.1.0"
+# An aside listing examples after a figure: ", including steel and coking coal,"
+_ASIDE_OPENING = re.compile(
+    r"\s*(?:including|such as|notably|mainly|mostly|chiefly|largely|especially|led by)\s",
+    re.IGNORECASE,
+)
 _PARTNER_PREPS = {
     "export": r"(?:to|into|toward|towards|bound for|destined for|for)",
     "import": r"(?:from|out of)",
@@ -678,8 +683,28 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
         previous_end = head.cue.start + trailing.start()  # "sales to China"
     mode = None
     seen_figure = False
+    aside = False
     for item in post:
         gap = _gap(text, previous_end, item.start)
+        if aside:
+            # "sold 428 mln dlrs' worth of goods, including steel and coal, to India": the
+            # examples are skipped; the phrase after them goes on
+            if "," not in gap:
+                previous_end = item.end
+                continue
+            aside = False
+            gap = gap[gap.rfind(",") + 1 :]
+            if not re.match(rf"\s*{_PARTNER_PREPS[flow]}\b", gap, re.IGNORECASE):
+                break
+        elif (
+            verb_flow
+            and seen_figure
+            and "," in gap
+            and _ASIDE_OPENING.match(gap[gap.rfind(",") + 1 :])
+        ):
+            aside = True
+            previous_end = item.end
+            continue
         if (
             re.search(r"[,;(]", gap)
             and not _LIST_GAP.match(gap)

@@ -302,6 +302,18 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
             and item.rule.form == "verb"
             and current is not None
             and not _has_subject_before(text, offset, items, index)
+            # "sold 428 mln dlrs of goods to India and bought 170 mln from India": a
+            # coordinated verb of another flow is a clause of its own, with the same subject
+            and not (
+                index
+                and current.flows
+                and all(f.rule.flow != item.rule.flow for f in current.flows)
+                and re.search(
+                    r"\b(?:and|but|while|whereas)\s+(?:\w+\s+)?$",
+                    _gap(text, offset, items[index - 1].end, item.start),
+                    re.IGNORECASE,
+                )
+            )
         ):
             verdict = "member"
         if verdict == "compound":
@@ -545,9 +557,11 @@ def _has_subject_before(text: str, offset: int, items: list[Item], index: int) -
         previous is not None
         and previous.kind in ("PLACE", "AGENCY")
         and re.fullmatch(
-            r"(?:['’]s)?\s+(?:\w+\s+){0,2}", _gap(text, offset, previous.end, item.start)
+            r"(?:['’]s)?\s+(?:(?!(?:and|or|but|while|whereas)\b)\w+\s+){0,2}",
+            _gap(text, offset, previous.end, item.start),
         )
     ):
+        # "Australia sold ... to India and bought ...": a partner, not a new subject
         return True
     window = text[max(0, item.start - offset - 30) : item.start - offset]
     return bool(
@@ -654,6 +668,24 @@ def _region_start(
             break
         return position
     floor = current.openers[-1].end
+    opener = items[index]
+    if (
+        opener.kind == "FLOW"
+        and opener.rule.form == "verb"
+        and index
+        and current.flows
+        and all(f.rule.flow != opener.rule.flow for f in current.flows)
+    ):
+        # "sold 428 mln dlrs of goods, including steel, to India and bought ...": the clause
+        # of a coordinated verb begins at its conjunction
+        left = items[index - 1].end
+        conjunction = re.search(
+            r"\b(?:and|but|while|whereas)\s+(?:\w+\s+)?$",
+            _gap(text, offset, left, opener.start),
+            re.IGNORECASE,
+        )
+        if conjunction is not None:
+            return max(left + conjunction.start(), floor)
     strong_index = None
     for back in range(index - 1, -1, -1):
         candidate = items[back]

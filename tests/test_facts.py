@@ -991,6 +991,32 @@ CASES = [
         published="1986-04-01",
     ),
     Case(
+        "coordinated_verbs_of_two_flows_with_asides_before_the_partner",
+        "Last year New Zealand sold 512 mln dlrs' worth of goods, including dairy products "
+        "and lamb, to Mexico and bought 96 mln worth of items, notably machinery, from Mexico.",
+        [
+            {
+                "flow": "export",
+                "reporter.code": "NZL",
+                "partner.code": "MEX",
+                "value.amount": 512e6,
+            },
+            {"flow": "import", "reporter.code": "NZL", "partner.code": "MEX", "value.amount": 96e6},
+        ],
+    ),
+    Case(
+        "coordinated_verb_of_the_same_flow_continues_its_frame",
+        "Coffee exports posted a growth of 12 percent and fetched $2.1 billion in 2023.",
+        [
+            {
+                "flow": "export",
+                "commodity.name": "coffee",
+                "change.percent": 12.0,
+                "value.amount": 2.1e9,
+            }
+        ],
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
