@@ -260,6 +260,9 @@ class ArticleContext:
     main_reference: Ref | None = None  # the first period the article reports on
     # in a roundup, the first period reported for each country
     main_by_reporter: dict[str, Ref] = field(default_factory=dict)
+    # the first period the article names at all, even of another topic ("the February
+    # current account deficit"): the time of a trade figure that states none
+    opening_reference: Ref | None = None
     reference_sentence: int = -1
     sentence_index: int = 0
     last_fact_sentence: int = -10
@@ -1205,6 +1208,8 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
                     ctx.last_pair = subject.partner
             continue
         sentence_drafts.extend(_frame_drafts(ctx, frame, sentence, frames))
+    if ctx.opening_reference is None:
+        ctx.opening_reference = _opening_reference(ctx, items)
     for frame in frames:
         # A flow cue and a period without figures still says what the passage is about.
         if not frame.topic and frame.flows and not frame.slots and ctx.reference is None:
@@ -1222,6 +1227,22 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     else:
         ctx.last_fact_sentence = ctx.sentence_index
     ctx.drafts.extend(sentence_drafts)
+
+
+def _opening_reference(ctx: ArticleContext, items: list[Item]) -> Ref | None:
+    for item in items:
+        if item.kind != "PERIOD" or item.rule_id in _SINGLE_DAYS:
+            continue
+        if is_comparison_period(ctx.text, 0, item):
+            continue
+        ref = _resolve(ctx, item, None, None)
+        if (
+            ref is not None
+            and ref.value.granularity != "day"
+            and (ctx.published is None or ref.value.start <= ctx.published)
+        ):
+            return ref
+    return None
 
 
 def _set_reference(ctx: ArticleContext, period: Ref, reporter: str | None = None) -> None:
@@ -1252,7 +1273,7 @@ def _inherited_period(
             # soared 51.3%": the breakdown is of the month the release is about
             return main
         return recent
-    return main or recent
+    return main or recent or ctx.opening_reference
 
 
 def _cumulative_around(recent: Ref, main: Ref) -> bool:

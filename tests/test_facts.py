@@ -1017,6 +1017,40 @@ CASES = [
         ],
     ),
     Case(
+        "a_figure_without_period_takes_the_first_period_the_article_names",
+        "WELLINGTON, May 4 - The current account deficit narrowed to 410 mln dlrs in March "
+        "from 620 mln in February. An economist said the 35 mln dlr trade surplus was a "
+        "pleasant surprise.",
+        [
+            {
+                "flow": "balance",
+                "value.amount": 35e6,
+                "period.start": "1987-03-01",
+                "period.end": "1987-03-31",
+            }
+        ],
+        published="1987-05-04",
+    ),
+    Case(
+        "a_kind_of_trade_gap_is_the_balance",
+        "The merchandise trade gap of Canada widened to 1.2 billion dlrs in March.",
+        [{"flow": "balance", "reporter.code": "CAN", "value.amount": -1.2e9}],
+        published="1987-04-20",
+    ),
+    Case(
+        "in_the_year_to_a_month_is_twelve_months",
+        "Chile's exports rose 4.2% to $98.1 billion in the year to March, the central bank said.",
+        [
+            {
+                "flow": "export",
+                "value.amount": 98.1e9,
+                "period.start": "2024-04-01",
+                "period.end": "2025-03-31",
+            }
+        ],
+        published="2025-04-20",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
