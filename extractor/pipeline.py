@@ -204,6 +204,7 @@ class Annotator:
             for span in doc.spans[SPANS_KEY]
         ]
         cues = self._join_fiscal_parts(text, cues)
+        cues = _resolve_commodity_anaphors(cues)
         figures = self._split_trajectories(visible, figures, cues)
         kept_cues, kept_figures = _resolve_overlaps(cues, figures)
         # Spans inside periods ("during those three months") are still durations; the mention
@@ -338,6 +339,34 @@ def _char_span(doc: Doc, item: Cue | Figure) -> Span | None:
 
 def _is_time_span(figure: Figure) -> bool:
     return figure.kind == "quantity" and (figure.unit or "").split(" ")[0] in _TIME_UNITS
+
+
+def _resolve_commodity_anaphors(cues: list[Cue]) -> list[Cue]:
+    """ "Coffee exports rose ... shipments of the bean reached 1.06 million bags": an
+    anaphoric goods word takes the name and code of the goods named last before it; with none
+    before it, it is no commodity."""
+    result = []
+    named: list[Any] = []
+    for cue in sorted(cues, key=lambda c: c.start):
+        if cue.label == "COMMODITY":
+            if getattr(cue.rule, "anaphor", False):
+                prefixes = tuple(cue.rule.refers_to)
+                last = next(
+                    (
+                        r
+                        for r in reversed(named)
+                        if not prefixes or (r.hs is not None and r.hs.startswith(prefixes))
+                    ),
+                    None,
+                )
+                if last is None:
+                    continue
+                rule = cue.rule.model_copy(update={"name": last.name, "hs": last.hs})
+                cue = Cue(cue.label, cue.start, cue.end, cue.text, rule)
+            else:
+                named.append(cue.rule)
+        result.append(cue)
+    return result
 
 
 def _resolve_overlaps(cues: list[Cue], figures: list[Figure]) -> tuple[list[Cue], list[Figure]]:

@@ -67,6 +67,10 @@ class CommodityRule(_SpanRule):
     label: Literal["COMMODITY"]
     name: str
     hs: str | None = Field(pattern=r"^\d{2}(\d{2}){0,2}$")
+    # "shipments of the bean", "those bean exports": the goods named last before it, among
+    # those whose HS code starts with one of `refers_to` (any goods when empty)
+    anaphor: bool = False
+    refers_to: list[str] = Field(default_factory=list)
 
 
 class FlowRule(_SpanRule):

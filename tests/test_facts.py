@@ -1051,6 +1051,34 @@ CASES = [
         published="2025-04-20",
     ),
     Case(
+        "the_bean_refers_to_the_coffee_named_before",
+        "Uganda's coffee exports rose 12% in May. Shipments of the bean reached 610,000 "
+        "60-kg bags in May, the coffee authority said.",
+        [
+            {
+                "flow": "export",
+                "commodity.name": "coffee",
+                "commodity.hs": "0901",
+                "value.amount": 610000.0,
+            }
+        ],
+        published="2024-06-10",
+    ),
+    Case(
+        "the_metal_skips_goods_that_are_no_metal",
+        "Chile's copper exports rose 9% in May while wine exports fell. Exports of the metal "
+        "reached $4.1 billion in May.",
+        [{"flow": "export", "commodity.name": "copper", "value.amount": 4.1e9}],
+        published="2024-06-10",
+    ),
+    Case(
+        "the_bean_with_no_bean_named_before_is_no_commodity",
+        "Brazil's crude oil exports rose 5% in May. Shipments of the bean reached 2.1 million "
+        "bags in May.",
+        [{"flow": "export", "value.amount": 2.1e6, "commodity": None}],
+        published="2024-06-10",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
