@@ -113,6 +113,17 @@ _ANAPHORIC_PARTNER = re.compile(
     re.IGNORECASE,
 )
 # Places in a list are separated; adjacent ones ("Mid-East Gulf states") name one place.
+# The start of a clause before its subject: "", "The ", "On the import side, the "
+_CLAUSE_OPENING = re.compile(
+    r"\s*(?:(?:on|in)\s+the\s+(?:import|export)s?\s+side\s*,\s*)?(?:the\s+)?", re.IGNORECASE
+)
+# A verb linking goods to a predicate that names the flow: "was the star performer, with",
+# "remained the top export", "accounted for"
+_COPULAR_PREDICATE = re.compile(
+    r"(?:\s+(?:products|goods|items|thereof))?\s+(?:was|were|is|are|remained|remain|remains|"
+    r"stayed|became|accounted\s+for|account\s+for|made\s+up|topped|led)\b[^;:.()]{0,70}$",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(
     r"^\s*(?:,|and|or|&|as well as|plus)\s*(?:,\s*and|and)?\s*(?:the\s+)?$", re.IGNORECASE
 )
@@ -520,6 +531,26 @@ def infer_published(
 # ----------------------------------------------------------------------------- subjects
 
 
+def _copular_goods_subject(
+    text: str, sentence: tuple[int, int], pre: list[Item], head: Item
+) -> Item | None:
+    """Goods opening the sentence as the subject of a verb whose predicate holds the flow
+    word: "Non-monetary gold was the star performer, with exports surging ...", "Electronics,
+    computers and components were the top export earner at ...", "Vehicles accounted for
+    imports of ...". The first goods of a list stand for it."""
+    goods = [i for i in pre if i.kind == "COMMODITY"]
+    if not goods or not _CLAUSE_OPENING.fullmatch(text, sentence[0], goods[0].start):
+        return None
+    last = goods[0]
+    for following in goods[1:]:
+        if not _LIST_GAP.match(_gap(text, last.end, following.start)):
+            break
+        last = following
+    if any(i.kind in ("FIG", "PLACE", "CHANGE") and last.end <= i.start for i in pre):
+        return None
+    return goods[0] if _COPULAR_PREDICATE.match(_gap(text, last.end, head.start)) else None
+
+
 def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> list[Subject] | None:
     """The subject(s) of a frame; several when places, goods or flows are coordinated."""
     text = ctx.text
@@ -678,6 +709,10 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
                 and not re.search(r"[,;:.]|\b(?:to|from|with)\b", after)
             ):
                 commodities.append(_commodity_ref(item.cue))
+    if not commodities:
+        subject_goods = _copular_goods_subject(text, sentence, pre, head)
+        if subject_goods is not None:
+            commodities.append(_commodity_ref(subject_goods.cue))
     # After the flow cue: "to China and the EU", "of passenger cars", "from Russia".
     preps = _PARTNER_PREPS[flow]
     previous_end = head.end

@@ -284,6 +284,20 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
         if (
             verdict is None
             and current is not None
+            and item.kind == "FLOW"
+            and index >= 2
+            and items[index - 1].kind == "MARKER"
+            and items[index - 1].rule.role == "share"
+            and items[index - 2].kind == "FIG"
+            and items[index - 2].figure.kind == "percent"
+            and re.fullmatch(r"\s*", _gap(text, offset, items[index - 1].end, item.start))
+        ):
+            # "receipts of US$3.12 billion, or 56.1 percent of total exports, up 6.0 percent":
+            # the whole the share is of, not a new subject
+            verdict = "member"
+        if (
+            verdict is None
+            and current is not None
             and current.topic
             and _generic_balance(item)
             and any(

@@ -1079,6 +1079,40 @@ CASES = [
         published="2024-06-10",
     ),
     Case(
+        "goods_as_the_subject_of_a_copular_verb",
+        "Iron ore was the biggest earner in March, with exports climbing 12 per cent to "
+        "A$11.2 billion.",
+        [
+            {
+                "flow": "export",
+                "commodity.name": "iron ore",
+                "value.amount": 11.2e9,
+                "change.percent": 12.0,
+            }
+        ],
+        published="2024-05-02",
+    ),
+    Case(
+        "first_goods_of_a_listed_subject_that_accounted_for_a_flow",
+        "Copper, gold and zinc accounted for exports of $8.4 billion in the quarter ended in June.",
+        [{"flow": "export", "commodity.name": "copper", "value.amount": 8.4e9}],
+        published="2024-08-02",
+    ),
+    Case(
+        "share_of_total_exports_is_no_new_subject",
+        "Garments remained the top export item, with receipts of $1.9 billion, or 41.2 "
+        "percent of total exports, up 7.5 percent from a year earlier.",
+        [
+            {
+                "flow": "export",
+                "commodity.name": "apparel",
+                "value.amount": 1.9e9,
+                "change.percent": 7.5,
+            }
+        ],
+        published="2024-08-02",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
