@@ -124,6 +124,14 @@ _COPULAR_PREDICATE = re.compile(
     r"stayed|became|accounted\s+for|account\s+for|made\s+up|topped|led)\b[^;:.()]{0,70}$",
     re.IGNORECASE,
 )
+_EXCLUSION = re.compile(r"(?:excluding|exclude|excludes|excluded|stripping|strip|minus)\b", re.I)
+# Between a flow and its exclusion: "exports of traditional goods, which", "exports, that is
+# exports of goods"
+_EXCLUSION_GAP = re.compile(
+    r"\s*(?:,\s*(?:that is|i\.e\.|namely)\s+[\w-]+\s+)?(?:of\s+[\w\s-]{0,40}?)?\s*"
+    r"(?:,\s*(?:which|that)\s*)?",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(
     r"^\s*(?:,|and|or|&|as well as|plus)\s*(?:,\s*and|and)?\s*(?:the\s+)?$", re.IGNORECASE
 )
@@ -724,6 +732,22 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
     aside = False
     for item in post:
         gap = _gap(text, previous_end, item.start)
+        if item.kind == "FLOW" and re.fullmatch(
+            r"\s*,\s*(?:that is|i\.e\.|namely)\s*", gap, re.IGNORECASE
+        ):
+            previous_end = item.end  # "Mainland exports, that is exports of goods excluding"
+            continue
+        if (
+            item.kind == "COMMODITY"
+            and item.cue.rule.name == "non-oil"
+            and _EXCLUSION.match(item.cue.text)
+            and _EXCLUSION_GAP.fullmatch(gap)
+        ):
+            # "The trade deficit excluding energy and gold", "exports, which exclude oil"
+            if not any(c.value.name == "non-oil" for c in commodities):
+                commodities.append(_commodity_ref(item.cue))
+            previous_end = item.end
+            continue
         if aside:
             # "sold 428 mln dlrs' worth of goods, including steel and coal, to India": the
             # examples are skipped; the phrase after them goes on
@@ -1172,7 +1196,13 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     if not items:
         return
     regions = ignored_regions(text, start, items)
-    kept = [i for i in items if not any(a <= i.start and i.end <= b for a, b in regions)]
+    # An exclusion stays even in an aside: "exports of traditional goods, which exclude oil,"
+    kept = [
+        i
+        for i in items
+        if not any(a <= i.start and i.end <= b for a, b in regions)
+        or (i.kind == "COMMODITY" and i.cue.rule.name == "non-oil")
+    ]
     frames, leftovers = build_frames(ctx.text, 0, kept) if kept else ([], [])
     # Figures before any flow cue, in a sentence that refers back ("The pace of growth ...").
     leftover_figures = [i for i in leftovers if i.kind == "FIG"]

@@ -1113,6 +1113,26 @@ CASES = [
         published="2024-08-02",
     ),
     Case(
+        "an_exclusion_right_after_the_flow_sets_non_oil",
+        "Egypt's trade deficit excluding petroleum was $2.9 billion in May.",
+        [{"flow": "balance", "commodity.name": "non-oil", "value.amount": -2.9e9}],
+        published="2024-07-02",
+    ),
+    Case(
+        "an_exclusion_in_a_relative_clause_sets_non_oil",
+        "Mexico's exports of manufactured goods, which exclude oil and mining, rose 4.1% to "
+        "$48.2 billion in May.",
+        [{"flow": "export", "commodity.name": "non-oil", "value.amount": 48.2e9}],
+        published="2024-07-02",
+    ),
+    Case(
+        "an_exclusion_in_a_restatement_sets_non_oil",
+        "Malaysia's core exports, that is exports of goods excluding crude oil, gas and "
+        "palm oil, climbed 6 per cent to RM90.2 billion in May.",
+        [{"flow": "export", "commodity.name": "non-oil", "value.amount": 90.2e9}],
+        published="2024-07-02",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
