@@ -967,6 +967,16 @@ def _inherit_subject(ctx: ArticleContext, subject: Subject) -> Subject:
             subject.partner = replace(ctx.last_pair, inherited=True)
     before = ctx.sentence_subject
     if (
+        subject.commodity is None
+        and subject.partner is not None
+        and before is not None
+        and before.commodity is not None
+        and subject.flow == before.flow
+    ):
+        # "NODX to China fell 17.7%, while shipments to Taiwan soared 53.3%", "Apparel exports
+        # rose 4.8%, with exports to the UK climbing 9.3%": the goods of the sentence go on
+        subject.commodity = replace(before.commodity, inherited=True)
+    if (
         subject.partner is None
         and before is not None
         and before.partner is not None

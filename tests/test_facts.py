@@ -1133,6 +1133,16 @@ CASES = [
         published="2024-07-02",
     ),
     Case(
+        "a_partner_breakdown_later_in_the_sentence_keeps_its_goods",
+        "Bangladesh's garment exports rose 6.2% in May, with shipments to Germany climbing "
+        "9.1% and those to the United States slipping 2.4%.",
+        [
+            {"partner.code": "DEU", "commodity.name": "apparel", "change.percent": 9.1},
+            {"partner.code": "USA", "commodity.name": "apparel", "change.percent": -2.4},
+        ],
+        published="2024-06-10",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
