@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from functools import cached_property
 
 from .frames import (
+    BACKWARD,
     OPENERS,
     Frame,
     Item,
@@ -1579,7 +1580,12 @@ def _frame_drafts(
     main_drafts = [d for d in drafts if "forecast" not in d.qualifiers]
     if main_drafts:
         ctx.last_subject = main_drafts[-1].subject
-        if main_drafts[-1].period is not None and not main_drafts[-1].period.inherited:
+        if (
+            main_drafts[-1].period is not None
+            and not main_drafts[-1].period.inherited
+            # "874 mln in the same period of 1986": a base, not what the passage is about
+            and not BACKWARD.search(main_drafts[-1].period.rule)
+        ):
             last = main_drafts[-1].subject.reporter
             _set_reference(ctx, main_drafts[-1].period, last.value.code if last else None)
     for slot in main:

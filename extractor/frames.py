@@ -87,7 +87,11 @@ COMPARISON_PERIOD = re.compile(
 )
 
 
-_DURATION = re.compile(r"(?:the\s+)?(?:first\s+|past\s+|last\s+)?\w+\s+months?", re.IGNORECASE)
+_DURATION = re.compile(
+    r"(?:the\s+)?(?:first\s+|past\s+|last\s+)?\w+\s+months?"
+    r"(?:\s+of\s+(?:the\s+|this\s+|last\s+)?(?:year|fiscal\s+year|\d{4}(?:/\d{2,4})?))?",
+    re.IGNORECASE,
+)
 # Periods that look back from the period of the fact: never the fact's own period unless
 # written right after its figure ("rebounded 4.0 percent in the previous month").
 BACKWARD = re.compile(

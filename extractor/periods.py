@@ -512,6 +512,17 @@ def _relative(raw: str, *, published: date | None, reference: Span | None) -> Sp
 
     if raw == "period" and reference is not None:
         return replace(reference, relative_to="reference")
+    # "against 3.2 billion in the same period of 1986": the period the passage is about, in
+    # the year named
+    same_of = re.fullmatch(
+        r"(?:same|corresponding|comparable) (?:period|months?|quarter|half|time) (?:of|in) "
+        r"(\d{4})",
+        raw,
+    )
+    if same_of:
+        if reference is None:
+            return None
+        return from_reference(years=int(same_of.group(1)) - reference.end.year)
     if re.fullmatch(r"quarter|year|half", raw):
         # "in the quarter", "during the year": the one the passage is about, or containing it
         if reference is None:

@@ -1143,6 +1143,31 @@ CASES = [
         published="2024-06-10",
     ),
     Case(
+        "over_a_span_of_months_of_the_year_is_no_comparison",
+        "ROME, March 20 - Over the first two months of the year the cumulative deficit came "
+        "to 2.1 trillion lire, against a surplus of 0.4 trillion in the same period of 1986.",
+        [
+            {"value.amount": -2.1e12, "period.start": "1987-01-01", "period.end": "1987-02-28"},
+            {"value.amount": 0.4e12, "period.start": "1986-01-01", "period.end": "1986-02-28"},
+        ],
+        published="1987-03-20",
+    ),
+    Case(
+        "a_base_in_the_same_period_of_a_year_does_not_move_the_passage",
+        "KUALA LUMPUR, June 2 - Malaysia's exports rose 12 pct in the first four months of "
+        "1987. Tin shipments were worth 300 mln ringgit, against 250 mln in the same period "
+        "of 1986. Crude oil exports came to 2.1 billion ringgit versus 2.9 billion.",
+        [
+            {
+                "commodity.name": "crude oil",
+                "value.amount": 2.1e9,
+                "period.start": "1987-01-01",
+                "period.end": "1987-04-30",
+            }
+        ],
+        published="1987-06-02",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",

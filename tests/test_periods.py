@@ -129,6 +129,20 @@ CASES = [
         ("2024-01-01", "2024-07-31", "range"),
     ),
     ("March 2", date(1987, 3, 3), None, None, ("1987-03-02", "1987-03-02", "day")),
+    (
+        "the same period of 2019",
+        PUBLISHED,
+        Span(date(2020, 4, 1), date(2020, 9, 30), "range"),
+        None,
+        ("2019-04-01", "2019-09-30", "range"),
+    ),
+    (
+        "the corresponding months of 2018",
+        PUBLISHED,
+        Span(date(2020, 1, 1), date(2020, 2, 29), "range"),
+        None,
+        ("2018-01-01", "2018-02-28", "range"),
+    ),
 ]
 
 
