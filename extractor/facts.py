@@ -1326,8 +1326,12 @@ def _set_reference(ctx: ArticleContext, period: Ref, reporter: str | None = None
     ctx.reference_sentence = ctx.sentence_index
     if ctx.main_reference is None:
         ctx.main_reference = period
-    if reporter is not None:
-        ctx.main_by_reporter.setdefault(reporter, period)
+    if reporter is not None and reporter not in ctx.main_by_reporter:
+        main = ctx.main_reference
+        # "For the first eight months, exports totalled ..." after the August figures: the
+        # country is still reported for August
+        cumulative = main is not None and _cumulative_around(period, main)
+        ctx.main_by_reporter[reporter] = main if cumulative else period
 
 
 def _inherited_period(

@@ -1168,6 +1168,18 @@ CASES = [
         published="1987-06-02",
     ),
     Case(
+        "breakdowns_well_after_a_year_to_date_sentence_stay_in_the_reported_month",
+        "MANILA, Sept 9 - Exports grew in August, the statistics office said. Exports rose 6% "
+        "to $6.9 billion. For the first eight months of 2024, Philippine exports totalled "
+        "$49.5 billion, up 3.1%. Imports climbed 2% to $87.3 billion. Exports to Japan fell "
+        "4.4%, while shipments to China rose 8.2%.",
+        [
+            {"partner.code": "JPN", "change.percent": -4.4, "period.start": "2024-08-01"},
+            {"partner.code": "CHN", "change.percent": 8.2, "period.start": "2024-08-01"},
+        ],
+        published="2024-09-09",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
