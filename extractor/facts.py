@@ -1335,7 +1335,11 @@ def _set_reference(ctx: ArticleContext, period: Ref, reporter: str | None = None
 
 
 def _inherited_period(
-    ctx: ArticleContext, reporter: str | None = None, *, breakdown: bool = False
+    ctx: ArticleContext,
+    reporter: str | None = None,
+    *,
+    breakdown: bool = False,
+    cumulative: bool = False,
 ) -> Ref | None:
     """The period of a sentence that states none: the one the previous sentence was about,
     else the period the article reports on for that country (a roundup reports each country
@@ -1347,6 +1351,15 @@ def _inherited_period(
     main = ctx.main_by_reporter.get(reporter) if reporter is not None else None
     main = main or ctx.main_reference
     recent = ctx.reference
+    if (
+        cumulative
+        and recent is not None
+        and main is not None
+        and ctx.sentence_index - ctx.reference_sentence <= 3
+        and _cumulative_around(recent, main)
+    ):
+        # "The cumulative deficit was ..." a little after the year-to-date figures
+        return recent
     if recent is not None and ctx.sentence_index - ctx.reference_sentence <= 1:
         if breakdown and main is not None and _cumulative_around(recent, main):
             # "For the first eight months, exports totalled ..." then "Exports of computers
@@ -1801,6 +1814,13 @@ def _draft(
         inherited = _inherited_period(
             ctx,
             subject.reporter.value.code if subject.reporter is not None else None,
+            cumulative=bool(
+                re.search(
+                    r"\b(?:cumulative|cumulated|year-to-date|so far this year)\b",
+                    ctx.text[sentence[0] : sentence[1]],
+                    re.IGNORECASE,
+                )
+            ),
             breakdown=(
                 subject.commodity is not None
                 or subject.partner is not None

@@ -744,7 +744,7 @@ def _region_start(
         # "... from 580 mln in 1985, but rubber shipments ...": 1985 stays with 580 mln.
         for follower in items[strong_index + 1 : index]:
             if follower.kind in ("PERIOD", "BASIS") and re.fullmatch(
-                r"[\s,]*(?:in|during|for|the)?\s*",
+                r"[\s,]*(?:in|during|for|of|the)?\s*",
                 _gap(text, offset, start, follower.start),
                 re.IGNORECASE,
             ):
@@ -1356,7 +1356,7 @@ def period_after(text: str, offset: int, items: list[Item], position: int) -> It
         gap = _gap(text, offset, end, ahead.start)
         if ahead.kind == "PERIOD":
             if re.fullmatch(
-                r"[\s,]*(?:(?:in|during|for|marked in|recorded in|posted in|"
+                r"[\s,]*(?:(?:in|during|for|of|marked in|recorded in|posted in|"
                 r"seen in|registered in|at end-?)\s+)?(?:the\s+)?[\s,]*",
                 gap,
                 re.IGNORECASE,

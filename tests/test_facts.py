@@ -1180,6 +1180,23 @@ CASES = [
         published="2024-09-09",
     ),
     Case(
+        "a_cumulative_total_keeps_the_year_to_date_and_its_base_keeps_its_period",
+        "LISBON, Nov 12 - Portugal's exports fell 2% in September. Exports in the first nine "
+        "months of 2019 amounted to 45.1 billion euros, 1.1% above the same period of 2018. "
+        "Imports over the same months came to 61.2 billion euros. The cumulative deficit was "
+        "16.1 billion euros, 4.0% larger than the 15.5 billion euros of January-September "
+        "2018, mainly because of a heavier energy bill.",
+        [
+            {
+                "flow": "balance",
+                "value.amount": -16.1e9,
+                "period.start": "2019-01-01",
+                "period.end": "2019-09-30",
+            },
+        ],
+        published="2019-11-12",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
