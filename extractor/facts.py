@@ -1431,10 +1431,32 @@ def _attach_streak(ctx: ArticleContext, items: list[Item]) -> None:
             draft.rules.append(f"{ref.rule}+following_sentence")
 
 
+def _currency_dealing(text: str, frame: Frame) -> bool:
+    """ "The central bank bought nearly two billion U.S. dlrs between March 5 and 23": money
+    bought or sold with nothing after it saying what goods or whose market ("worth of", "of",
+    "in", "to", "from") is a currency deal, not trade."""
+    verbs = [f for f in frame.flows if f.rule_id.endswith((".bought", ".sold", ".purchased"))]
+    if not verbs or len(frame.flows) != len(verbs):
+        return False
+    figures = [i for i in frame.items if i.kind == "FIG" and i.start > verbs[0].end]
+    if not figures or figures[0].figure.kind != "money":
+        return False
+    figure = figures[0]
+    if not re.fullmatch(r"[\s\w]{0,20}", text[verbs[0].end : figure.start]):
+        return False
+    if any(i.kind in ("COMMODITY", "PLACE") and i.start > figure.end for i in frame.items):
+        return False
+    return not re.match(
+        r"\s*(?:['’]s?\s*)?(?:worth|of|in|to|from|abroad|overseas)\b", text[figure.end :], re.I
+    )
+
+
 def _frame_drafts(
     ctx: ArticleContext, frame: Frame, sentence: tuple[int, int], frames: list[Frame]
 ) -> list[Draft]:
     if not frame.slots:
+        return []
+    if _currency_dealing(ctx.text, frame):
         return []
     if frame.inherited:
         last = ctx.last_subject

@@ -1341,3 +1341,20 @@ def test_an_undated_mention_and_the_dated_fact_are_one():
     facts = extract(text, published="1987-03-04").facts
     assert len(facts) == 1
     assert str(facts[0].period.start) == "1986-01-01"
+
+
+def test_party_support_in_a_poll_is_no_trade_figure():
+    text = (
+        "LONDON, March 3 - Britain's exports fell 3 pct in February. An opinion poll showed "
+        "Labour support had fallen to 31 pct, from 35 pct last month."
+    )
+    facts = extract(text, published="1987-03-03").facts
+    assert [f.change.percent for f in facts] == [-3.0]
+
+
+def test_currency_bought_with_no_goods_or_market_is_no_import():
+    text = "TAIPEI, March 24 - The central bank bought nearly two billion U.S. dlrs last week."
+    assert extract(text, published="1987-03-24").facts == []
+    goods = "TAIPEI, March 24 - Taiwan bought two billion U.S. dlrs of American goods in 1986."
+    [fact] = extract(goods, published="1987-03-24").facts
+    assert fact.flow == "import" and fact.value.amount == 2e9
