@@ -825,7 +825,26 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
             item.start - 30,
             last_figure.end if last_figure is not None else frame.start,
         )
-        comparator = _COMPARATOR.search(_gap(text, offset, window_start, item.start))
+        # "from January's 14.05 billion", "against last year's 5.1 billion": the period owns
+        # the figure; the comparator stands before it
+        possessive = (
+            previous
+            if previous is not None
+            and previous.kind == "PERIOD"
+            and re.fullmatch(r"['’]s\s+", gap_left)
+            else None
+        )
+        comparator = _COMPARATOR.search(
+            _gap(text, offset, window_start, possessive.start if possessive else item.start)
+        )
+        if (
+            comparator is None
+            and previous is not None
+            and previous.kind == "FIG"
+            and previous.figure.kind == "percent"
+            and re.fullmatch(r"\s+over\s+(?:the\s+|a\s+)?", gap_left, re.IGNORECASE)
+        ):
+            comparator = _COMPARATOR.search("against ")  # "up 19.7 pct over the 8.35 billion"
         if comparator is not None and _bound_not_comparison(
             text, offset, items, position, window_start, comparator
         ):
@@ -1011,7 +1030,7 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
                 )
             slot.sign = _balance_sign(text, offset, frame, item)
         slot.basis_cue = _basis_for(items, position, figures)
-        slot.period_cue = period_after(text, offset, items, position)
+        slot.period_cue = period_after(text, offset, items, position) or possessive
         slot.own = _paired_with(text, offset, items, position)
         frame.slots.append(slot)
 

@@ -1197,6 +1197,18 @@ CASES = [
         published="2019-11-12",
     ),
     Case(
+        "a_possessive_period_after_from_and_a_percent_over_a_figure_are_bases",
+        "SINGAPORE, March 17 - Singapore's exports fell 12.1 pct to 4.1 billion dlrs in "
+        "February from January's 4.66 billion dlrs but were up 8.3 pct over the 3.79 billion "
+        "dlrs recorded in February 1986.",
+        [
+            {"value.amount": 4.1e9, "change.percent": -12.1, "period.start": "1987-02-01"},
+            {"value.amount": 4.66e9, "period.start": "1987-01-01", "qualifiers": {"comparison"}},
+            {"value.amount": 3.79e9, "period.start": "1986-02-01", "qualifiers": {"comparison"}},
+        ],
+        published="1987-03-17",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
