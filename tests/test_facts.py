@@ -1209,6 +1209,20 @@ CASES = [
         published="1987-03-17",
     ),
     Case(
+        "these_products_refers_to_the_goods_named_before",
+        "Washington is studying curbs on Korean steel. Last year, South Korea ran a 900 mln "
+        "dlr trade surplus with the United States in these products.",
+        [
+            {
+                "flow": "balance",
+                "partner.code": "USA",
+                "commodity.name": "steel",
+                "value.amount": 9e8,
+            }
+        ],
+        published="1987-04-01",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
