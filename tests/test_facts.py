@@ -1384,3 +1384,9 @@ def test_currency_bought_with_no_goods_or_market_is_no_import():
     goods = "TAIPEI, March 24 - Taiwan bought two billion U.S. dlrs of American goods in 1986."
     [fact] = extract(goods, published="1987-03-24").facts
     assert fact.flow == "import" and fact.value.amount == 2e9
+
+
+def test_support_from_demand_is_not_politics():
+    text = "SEOUL, June 1 - Exports rose 5 pct in May, with support from strong chip demand."
+    [fact] = extract(text, published="1987-06-01").facts
+    assert fact.change.percent == 5.0
