@@ -246,6 +246,16 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
     index = 0
     while index < len(items):
         item = items[index]
+        suffix = _goods_suffix_flow(text, offset, items, index)
+        if suffix is not None:
+            following = items[index + 1] if index + 1 < len(items) else None
+            if following is not None and following.start == suffix.start:
+                if following.kind == "FLOW":
+                    suffix = None  # "coffee exports": the word is a flow cue already
+                else:
+                    items[index + 1] = suffix
+            else:
+                items.insert(index + 1, suffix)
         goods_flow = _goods_sale(text, offset, items, index)
         if goods_flow is not None:
             if goods_flow.start < item.start:
@@ -372,6 +382,39 @@ _CLAUSE_BREAK = re.compile(r"(?:[,;:]|\b(?:while|and|but|whereas|with|as)\b)", r
 
 
 _SALE_FLOWS = {"sales": "export", "purchases": "import", "shipments": "export"}
+
+
+_SUFFIX_FLOWS = {
+    "earnings": "export",
+    "receipts": "export",
+    "revenue": "export",
+    "revenues": "export",
+    "sales": "export",
+    "arrivals": "import",
+    "purchases": "import",
+}
+_GOODS_SUFFIX = re.compile(
+    r"[ \t]*\n?[ \t]*(?:export\s+)?(earnings|receipts|revenues?|sales|arrivals|purchases)\b",
+    re.IGNORECASE,
+)
+
+
+def _goods_suffix_flow(text: str, offset: int, items: list[Item], index: int) -> Item | None:
+    """ "Tea earnings fell 13.1 pct", "Lithium carbonate sales slumped 35%", "iron ore
+    arrivals rose 2.3%": goods named before the word for what they earned or what came in."""
+    item = items[index]
+    if item.kind != "COMMODITY":
+        return None
+    found = _GOODS_SUFFIX.match(text, item.end - offset)
+    if found is None:
+        return None
+    word = found.group(1).lower()
+    start, end = found.start(1) + offset, found.end(1) + offset
+    flow = _SUFFIX_FLOWS[word]
+    rule = _SaleRule(id=f"flow.goods_{word}.{flow}", flow=flow)
+    return Item(
+        "FLOW", start, end, cue=Cue("FLOW", start, end, text[start - offset : end - offset], rule)
+    )
 
 
 def _goods_sale(text: str, offset: int, items: list[Item], index: int) -> Item | None:

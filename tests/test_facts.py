@@ -1223,6 +1223,17 @@ CASES = [
         published="1987-04-01",
     ),
     Case(
+        "goods_then_earnings_sales_or_arrivals_name_the_flow",
+        "KAMPALA, March 5 - Coffee earnings fell 8.2 pct to 310 mln dlrs in February. Copper "
+        "sales rose 4 pct. Crude oil arrivals jumped 11 pct to 2.1 mln tonnes.",
+        [
+            {"flow": "export", "commodity.name": "coffee", "value.amount": 310e6},
+            {"flow": "export", "commodity.name": "copper", "change.percent": 4.0},
+            {"flow": "import", "commodity.name": "crude oil", "change.percent": 11.0},
+        ],
+        published="1987-03-05",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
@@ -1390,3 +1401,8 @@ def test_support_from_demand_is_not_politics():
     text = "SEOUL, June 1 - Exports rose 5 pct in May, with support from strong chip demand."
     [fact] = extract(text, published="1987-06-01").facts
     assert fact.change.percent == 5.0
+
+
+def test_tourist_arrivals_are_no_imports():
+    text = "BANGKOK, March 5 - Tourist arrivals rose 12 pct to 1.2 mln in February."
+    assert extract(text, published="1987-03-05").facts == []
