@@ -832,6 +832,7 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
     imports 9.1 pct")."""
     items = frame.items
     figures = [i for i in items if i.kind == "FIG"]
+    share_seen = False
     for position, item in enumerate(items):
         if item.kind != "FIG":
             continue
@@ -844,6 +845,7 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
         gap_left = _gap(text, offset, left_bound, item.start)
         after_text = text[item.end - offset : item.end - offset + 60]
         if _is_share(items, position, after_text, frame):
+            share_seen = True
             continue
         if (
             previous is not None
@@ -892,6 +894,8 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
             text, offset, items, position, window_start, comparator
         ):
             comparator = None
+        if share_seen and comparator is not None and figure.kind == "percent":
+            continue  # "accounted for 63% of total exports, up from 60%": the share before
         if (
             anchor is not None
             and anchor in frame.comparison_openers

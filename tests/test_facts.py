@@ -1406,3 +1406,12 @@ def test_support_from_demand_is_not_politics():
 def test_tourist_arrivals_are_no_imports():
     text = "BANGKOK, March 5 - Tourist arrivals rose 12 pct to 1.2 mln in February."
     assert extract(text, published="1987-03-05").facts == []
+
+
+def test_the_earlier_level_of_a_share_is_no_comparison_fact():
+    text = (
+        "LIMA, Aug 1 - Peru's exports rose 12% to $33 billion in the first half. Mining "
+        "products accounted for about 63% of total exports, up from 60% a year earlier."
+    )
+    facts = extract(text, published="2024-08-01").facts
+    assert [f.value.amount for f in facts] == [33e9]
