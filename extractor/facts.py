@@ -817,8 +817,18 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             ):
                 reporter = reporter or _place_ref(item.cue)
                 mode = None
-            elif item.cue.rule.kind == "demonym" and (
-                mode == "commodity" or re.search(r"\b(?:of|for|in)\s+(?:the\s+)?$", gap, re.I)
+            elif (
+                item.cue.rule.kind == "demonym"
+                and (mode == "commodity" or re.search(r"\b(?:of|for|in)\s+(?:the\s+)?$", gap, re.I))
+            ) or (
+                # "imports of U.S. wine": a country's name used as a modifier of goods
+                re.search(r"\bof\s+$", gap, re.I)
+                and any(
+                    i.kind == "COMMODITY"
+                    and re.fullmatch(r"\s+(?:[a-z][\w-]*\s+)?", text[item.end : i.start])
+                    for i in post
+                    if i.start >= item.end
+                )
             ):
                 # "imports of Russian LNG": the origin; "exports of Japanese cars": the maker.
                 if flow == "import":
@@ -1555,7 +1565,13 @@ def _frame_drafts(
     elif plain:
         groups = [(base, plain, "frame.single")]
     for slots in paired.values():
-        groups.append((_with_own(base, slots[0].own), slots, "pair.place_or_goods_figure"))
+        groups.append(
+            (
+                _with_own(base, slots[0].own, slots[0].figure, ctx.text),
+                slots,
+                "pair.place_or_goods_figure",
+            )
+        )
     groups = [
         split
         for subject, slots, rule in groups
@@ -1658,8 +1674,28 @@ def _same_as_subject(item: Item, subject: Subject) -> bool:
     return subject.commodity is not None and subject.commodity.value.name == item.cue.rule.name
 
 
-def _with_own(subject: Subject, item: Item) -> Subject:
+def _with_own(subject: Subject, item: Item, figure: Item, text: str) -> Subject:
     if item.kind == "PLACE":
+        before = text[max(0, item.start - 20) : item.start]
+        partner_by_preposition = subject.partner is not None and bool(
+            re.search(
+                r"\b(?:to|from|with|into|for)\s+(?:the\s+)?$",
+                text[max(0, subject.partner.span[0] - 15) : subject.partner.span[0]],
+                re.IGNORECASE,
+            )
+        )
+        if (
+            re.fullmatch(r"\s*,\s*", text[item.end : figure.start])
+            and not partner_by_preposition
+            and subject.reporter is not None
+            and subject.reporter_stated
+            and not re.search(
+                r"\b(?:to|from|with|into|for|of|in)\s+(?:the\s+)?$", before, re.IGNORECASE
+            )
+        ):
+            # "Canadian imports rose 3.2 pct ...; Japan, 9.9 pct ..., and Britain, 20.2 pct":
+            # the list goes on with other importers
+            return replace(subject, reporter=_place_ref(item.cue))
         return replace(subject, partner=_place_ref(item.cue))
     return replace(subject, commodity=_commodity_ref(item.cue))
 

@@ -985,6 +985,11 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
                 direction = 1 if elided.rule.direction == "up" else -1
                 cue, rule = elided, "change.elided_verb"
             if direction is None:
+                gapped = _gapped_change(text, offset, frame, items, position)
+                if gapped is not None:
+                    direction = 1 if gapped.rule.direction == "up" else -1
+                    cue, rule = gapped, "change.gapped_verb"
+            if direction is None:
                 continue
             slot.role = "comparison_change" if comparator else "change"
             slot.direction = direction
@@ -1079,6 +1084,16 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
         slot.basis_cue = _basis_for(items, position, figures)
         slot.period_cue = period_after(text, offset, items, position) or possessive
         slot.own = _paired_with(text, offset, items, position)
+        if (
+            slot.own is None
+            and slot.role == "value"
+            and frame.slots
+            and frame.slots[-1].own is not None
+            and frame.slots[-1].figure is previous.figure
+            and re.fullmatch(r"\s*,?\s*to\s+", gap_left, re.IGNORECASE)
+        ):
+            # "and Britain, 20.2 per cent to 962,360 gallons": the level of the same place
+            slot.own = frame.slots[-1].own
         frame.slots.append(slot)
 
 
@@ -1148,6 +1163,31 @@ def _flow_is_changed(text: str, offset: int, frame: Frame) -> bool:
             re.IGNORECASE,
         )
     )
+
+
+def _gapped_change(
+    text: str, offset: int, frame: Frame, items: list[Item], position: int
+) -> Item | None:
+    """ "exports to the UK climbing 9.3 per cent and to the EU 6.2 per cent": a coordinated
+    place or goods with a bare percent leaves out the change verb of the clause before."""
+    owner = _paired_with(text, offset, items, position)
+    if owner is None:
+        return None
+    before = text[max(0, owner.start - offset - 20) : owner.start - offset]
+    if not re.search(
+        r"(?:[,;]|\band|\bwhile)\s+(?:(?:to|from|with|for|of|in)\s+)?(?:the\s+)?$", before, re.I
+    ):
+        return None
+    verbs = [
+        s.change_cue
+        for s in frame.slots
+        if s.role == "change"
+        and s.change_cue is not None
+        and s.change_cue.kind == "CHANGE"
+        and s.change_cue.rule.form == "verb"
+        and s.figure.end <= owner.start
+    ]
+    return verbs[-1] if verbs else None
 
 
 def _paired_with(text: str, offset: int, items: list[Item], position: int) -> Item | None:

@@ -1234,6 +1234,53 @@ CASES = [
         published="1987-03-05",
     ),
     Case(
+        "a_gapped_partner_with_a_bare_percent_takes_the_verb_before",
+        "Kenya's tea exports rose 6 per cent in 2024, with shipments to Pakistan climbing "
+        "9.3 per cent and to Egypt 4.1 per cent.",
+        [
+            {"partner.code": "PAK", "change.percent": 9.3, "commodity.name": "tea"},
+            {"partner.code": "EGY", "change.percent": 4.1, "commodity.name": "tea"},
+        ],
+        published="2025-02-05",
+    ),
+    Case(
+        "a_list_of_importers_after_a_demonym_reporter",
+        "WASHINGTON, March 3 - Mexican imports of U.S. corn rose 4.2 per cent to 3.1 million "
+        "tonnes in 1986; Japan, 2.9 per cent to 14.2 million tonnes, and Taiwan, 1.1 per cent "
+        "to 5.2 million tonnes.",
+        [
+            {
+                "reporter.code": "MEX",
+                "partner.code": "USA",
+                "commodity.name": "corn",
+                "value.amount": 3.1e6,
+            },
+            {
+                "reporter.code": "JPN",
+                "partner.code": "USA",
+                "change.percent": 2.9,
+                "value.amount": 14.2e6,
+            },
+            {
+                "reporter.code": "TWN",
+                "partner.code": "USA",
+                "change.percent": 1.1,
+                "value.amount": 5.2e6,
+            },
+        ],
+        published="1987-03-03",
+    ),
+    Case(
+        "a_list_of_partners_after_a_partner_with_a_preposition",
+        "SEOUL, March 3 - South Korea's exports to China rose 5 pct in February; Japan, 3 "
+        "pct, and Taiwan, 2 pct.",
+        [
+            {"reporter.code": "KOR", "partner.code": "JPN", "change.percent": 3.0},
+            {"reporter.code": "KOR", "partner.code": "TWN", "change.percent": 2.0},
+        ],
+        published="1987-03-03",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
