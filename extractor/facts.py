@@ -110,7 +110,8 @@ _PARTNER_ROLE = re.compile(
 )
 _ANAPHORIC_PARTNER = re.compile(
     r"\b(?:to|from|with)\s+(?:those|these|that|the same|this)\s+(?:countries|nations|"
-    r"markets|economies|bloc|region|country|group|destinations)\b|\bthere\b",
+    r"markets|economies|bloc|region|country|group|destinations)\b|\bthere\b|"
+    r"\b(?:to|from|with)\s+the\s+(?:rest\s+of\s+the\s+)?(?:bloc|island|community|country)\b",
     re.IGNORECASE,
 )
 # Places in a list are separated; adjacent ones ("Mid-East Gulf states") name one place.
@@ -866,13 +867,19 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             mode = None
         previous_end = item.end
 
-    if (
-        not partners
-        and ctx.sentence_subject is not None
-        and ctx.sentence_subject.partner is not None
-        and _ANAPHORIC_PARTNER.search(_gap(text, head.end, limit))
-    ):
-        partners.append(replace(ctx.sentence_subject.partner, inherited=True))
+    if not partners and _ANAPHORIC_PARTNER.search(_gap(text, head.end, limit)):
+        # "Imports from there were up 14 pct", "exports to the bloc": the partner named last,
+        # in this sentence or the fact before
+        earlier = next(
+            (
+                s.partner
+                for s in (ctx.sentence_subject, ctx.last_subject)
+                if s is not None and s.partner is not None
+            ),
+            None,
+        )
+        if earlier is not None:
+            partners.append(replace(earlier, inherited=True))
     if not partners and flow in ("balance", "total_trade"):
         # "ran a deficit of R16.9 billion with Asia"
         for item in frame.items:

@@ -1281,6 +1281,13 @@ CASES = [
         published="1987-03-03",
     ),
     Case(
+        "an_anaphoric_partner_in_the_next_sentence_is_the_partner_before",
+        "MADRID, April 20 - Spain's exports to the European Community rose 12 pct in the first "
+        "quarter. Imports from the Community jumped 37.8 pct.",
+        [{"flow": "import", "partner.code": "EU", "change.percent": 37.8}],
+        published="1987-04-20",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
