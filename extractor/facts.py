@@ -1728,7 +1728,9 @@ def _split_measures(
         after = text[slot.figure.end : slot.figure.end + 30].lower()
         wanted = (
             "volume"
-            if re.search(r"\b(?:in|by) (?:volume|quantity)|volume", after)
+            # "up 10.4% in volume", "5% volume growth"; not ", although volumes rose to ..."
+            if re.search(r"\b(?:in|by) (?:volume|quantity)", after)
+            or re.match(r"[^,;]{0,12}\bvolume", after)
             else "money"
             if re.search(r"\b(?:in|by) value|value terms|dollar terms", after)
             else None

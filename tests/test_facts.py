@@ -1469,3 +1469,15 @@ def test_the_earlier_level_of_a_share_is_no_comparison_fact():
     )
     facts = extract(text, published="2024-08-01").facts
     assert [f.value.amount for f in facts] == [33e9]
+
+
+def test_a_change_after_a_value_stays_with_it_when_a_later_clause_names_volumes():
+    text = (
+        "JAKARTA, Dec 16 - Palm oil, Indonesia's top farm export, brought in $2.1 billion in "
+        "November, down 3.2%, although volumes rose to 2.4 million tonnes."
+    )
+    facts = {
+        f.value.unit or f.value.currency: f for f in extract(text, published="2024-12-16").facts
+    }
+    assert facts["USD"].change.percent == -3.2
+    assert facts["tonne"].change is None
