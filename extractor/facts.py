@@ -134,6 +134,8 @@ _EXCLUSION_GAP = re.compile(
     r"(?:,\s*(?:which|that)\s*)?",
     re.IGNORECASE,
 )
+# A table heading: a few words, no sentence punctuation at the end
+_HEADING = re.compile(r"[^.!?:;\n]{3,80}?(?:\([^()\n]{1,40}\))?", re.IGNORECASE)
 _LIST_GAP = re.compile(
     r"^\s*(?:,|and|or|&|as well as|plus)\s*(?:,\s*and|and)?\s*(?:the\s+)?$", re.IGNORECASE
 )
@@ -1299,6 +1301,9 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
             for subject in subjects:
                 if subject.flow == "total_trade" and subject.partner is not None:
                     ctx.last_pair = subject.partner
+            if subjects and _HEADING.fullmatch(text.strip()):
+                # "Main export items (January-September)": the rows below are exports
+                ctx.last_subject = _inherit_subject(ctx, subjects[0])
             continue
         sentence_drafts.extend(_frame_drafts(ctx, frame, sentence, frames))
     if ctx.opening_reference is None:

@@ -1086,13 +1086,18 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
         slot.own = _paired_with(text, offset, items, position)
         if (
             slot.own is None
-            and slot.role == "value"
             and frame.slots
             and frame.slots[-1].own is not None
             and frame.slots[-1].figure is previous.figure
-            and re.fullmatch(r"\s*,?\s*to\s+", gap_left, re.IGNORECASE)
+            and (
+                slot.role == "value"
+                and re.fullmatch(r"\s*,?\s*to\s+", gap_left, re.IGNORECASE)
+                or slot.role == "change"
+                and re.fullmatch(r"\s*[(,]\s*", gap_left)
+            )
         ):
-            # "and Britain, 20.2 per cent to 962,360 gallons": the level of the same place
+            # "and Britain, 20.2 per cent to 962,360 gallons": the level of the same place;
+            # "Seafood: US$ 7.3 billion (+11.2% y/y)": the change of the same goods
             slot.own = frame.slots[-1].own
         frame.slots.append(slot)
 

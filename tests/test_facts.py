@@ -1481,3 +1481,16 @@ def test_a_change_after_a_value_stays_with_it_when_a_later_clause_names_volumes(
     }
     assert facts["USD"].change.percent == -3.2
     assert facts["tonne"].change is None
+
+
+def test_rows_under_an_export_heading_are_exports_with_their_own_changes():
+    text = (
+        "HANOI, Oct 6 - Vietnam's trade surplus reached US$ 21.9 billion in the first nine "
+        "months.\n\nMain import items (January-September)\n\n"
+        "Machinery and equipment: US$ 34.1 billion (+12.5% y/y)\n"
+        "Fabrics: US$ 10.2 billion (-3.1% y/y)\n"
+    )
+    facts = extract(text, published="2024-10-06").facts
+    rows = {f.commodity.name: f for f in facts if f.commodity is not None}
+    assert rows["machinery"].flow == "import" and rows["machinery"].change.percent == 12.5
+    assert rows["textiles"].flow == "import" and rows["textiles"].change.percent == -3.1
