@@ -136,6 +136,13 @@ _EXCLUSION_GAP = re.compile(
 )
 # A table heading: a few words, no sentence punctuation at the end
 _HEADING = re.compile(r"[^.!?:;\n]{3,80}?(?:\([^()\n]{1,40}\))?", re.IGNORECASE)
+# A place naming an agreement, talks or ties, not a trading country
+_PLACE_MODIFIES_NOUN = re.compile(
+    r"['’]?\s*(?:(?:free[\s-]trade|trade|economic|comprehensive|bilateral|chip|steel|"
+    r"textile)\s+)*(?:agreement|deal|pact|accord|cepa|fta|treaty|talks|summit|partnership|"
+    r"relations|ties|dispute|war|negotiations)\b",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(
     r"^\s*(?:,|and|or|&|as well as|plus)\s*(?:,\s*and|and)?\s*(?:the\s+)?$", re.IGNORECASE
 )
@@ -660,6 +667,8 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             if not any(p.value.code == item.cue.rule.code for p in partners):
                 partners.append(_place_ref(item.cue))
             continue
+        if _PLACE_MODIFIES_NOUN.match(text, item.end):
+            continue  # "the UAE-India CEPA came into force", "the U.S.-Japan chip accord"
         if _NOT_REPORTER_BEFORE.search(before) and not (
             _POSSESSIVE.match(after)
             and re.search(r"\b(?:of|in|for|on|at|by)\s+(?:the\s+)?$", before, re.IGNORECASE)

@@ -1483,7 +1483,7 @@ def test_a_change_after_a_value_stays_with_it_when_a_later_clause_names_volumes(
     assert facts["tonne"].change is None
 
 
-def test_rows_under_an_export_heading_are_exports_with_their_own_changes():
+def test_rows_under_a_flow_heading_take_its_flow_and_their_own_changes():
     text = (
         "HANOI, Oct 6 - Vietnam's trade surplus reached US$ 21.9 billion in the first nine "
         "months.\n\nMain import items (January-September)\n\n"
@@ -1494,3 +1494,14 @@ def test_rows_under_an_export_heading_are_exports_with_their_own_changes():
     rows = {f.commodity.name: f for f in facts if f.commodity is not None}
     assert rows["machinery"].flow == "import" and rows["machinery"].change.percent == 12.5
     assert rows["textiles"].flow == "import" and rows["textiles"].change.percent == -3.1
+
+
+def test_a_place_naming_an_agreement_is_no_reporter():
+    text = (
+        "DUBAI, Aug 2 - The UAE's non-oil trade with India climbed 33.9 per cent to AED 124.5 "
+        "billion in the first half, three years after the UAE-India CEPA came into force, "
+        "while trade with Turkey jumped 41 per cent."
+    )
+    facts = extract(text, published="2025-08-02").facts
+    turkey = next(f for f in facts if f.partner is not None and f.partner.code == "TUR")
+    assert turkey.reporter.code == "ARE"
