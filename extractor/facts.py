@@ -1462,6 +1462,23 @@ def _attach_streak(ctx: ArticleContext, items: list[Item]) -> None:
             draft.rules.append(f"{ref.rule}+following_sentence")
 
 
+def _year_earlier_restatement(ctx: ArticleContext, frame: Frame, draft: Draft) -> bool:
+    """A sentence giving the same subject's level a year before the period the article reports
+    on, with no change of its own: a base for the fact before, not news."""
+    main, last, period = ctx.main_reference, ctx.last_subject, draft.period
+    if main is None or last is None or period is None or period.inherited:
+        return False
+    if draft.change is not None or draft.subject.flow != last.flow:
+        return False
+    if not (
+        frame.inherited
+        or re.match(r"\s*(?:they|it)\s+(?:were|was)\b", ctx.text[frame.start :], re.I)
+    ):
+        return False
+    earlier = _as_span(main).shift(years=-1)
+    return (period.value.start, period.value.end) == (earlier.start, earlier.end)
+
+
 def _currency_dealing(text: str, frame: Frame) -> bool:
     """ "The central bank bought nearly two billion U.S. dlrs between March 5 and 23": money
     bought or sold with nothing after it saying what goods or whose market ("worth of", "of",
@@ -1653,7 +1670,14 @@ def _frame_drafts(
                 draft.streak = _streak_ref(streak_item)
             draft.source = source
             drafts.append(draft)
-    main_drafts = [d for d in drafts if "forecast" not in d.qualifiers]
+    for draft in drafts:
+        if _year_earlier_restatement(ctx, frame, draft):
+            # "Imports rose to 23.6 billion baht. They were 20.2 billion in February 1986."
+            draft.qualifiers.add("comparison")
+            draft.rules.append("comparison.year_earlier_sentence")
+    main_drafts = [
+        d for d in drafts if "forecast" not in d.qualifiers and "comparison" not in d.qualifiers
+    ]
     if main_drafts:
         ctx.last_subject = main_drafts[-1].subject
         if (

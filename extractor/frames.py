@@ -711,8 +711,19 @@ def _region_start(
             )
         ):
             # "Tea ... brought in Sh138.8 billion, ... thanks to a weaker shilling rather
-            # than better prices": a topic in a later clause does not take the figures
-            return strong[-1].end
+            # than better prices": a topic in a later clause does not take the figures, nor
+            # the period written right after them ("from 2.24 billion in March 1986, as ...")
+            position = strong[-1].end
+            for follower in before[before.index(strong[-1]) + 1 :]:
+                if follower.kind in ("PERIOD", "BASIS") and re.fullmatch(
+                    r"[\s,]*(?:in|during|for|of|the)?\s*",
+                    _gap(text, offset, position, follower.start),
+                    re.IGNORECASE,
+                ):
+                    position = follower.end
+                    continue
+                break
+            return position
         anaphoric = any(i.kind == "MARKER" and i.rule.role in ("anaphor", "pace") for i in before)
         figures = [i for i in before if i.kind == "FIG"]
         if not (anaphoric and figures) or _attributive(text, offset, items, index):

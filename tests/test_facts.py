@@ -1505,3 +1505,27 @@ def test_a_place_naming_an_agreement_is_no_reporter():
     facts = extract(text, published="2025-08-02").facts
     turkey = next(f for f in facts if f.partner is not None and f.partner.code == "TUR")
     assert turkey.reporter.code == "ARE"
+
+
+def test_a_sentence_giving_the_year_earlier_level_is_a_base_and_keeps_the_passage():
+    text = (
+        "BANGKOK, March 18 - Malaysia's imports rose to 3.6 billion ringgit in February from "
+        "3.5 billion in January. They were 3.2 billion in February 1986. The trade surplus "
+        "for the two months widened to 1.8 billion ringgit."
+    )
+    facts = extract(text, published="1987-03-18").facts
+    base = next(f for f in facts if f.value.amount == 3.2e9)
+    assert "comparison" in base.qualifiers
+    surplus = next(f for f in facts if f.flow == "balance")
+    assert (str(surplus.period.start), str(surplus.period.end)) == ("1987-01-01", "1987-02-28")
+
+
+def test_a_period_after_a_base_figure_stays_with_it_before_a_reason_clause():
+    text = (
+        "STOCKHOLM, April 20 - Sweden's crude oil imports fell to 1.3 billion crowns in March. "
+        "Refined products fell to 0.9 billion crowns from 1.2 billion in March 1986, as world "
+        "oil prices stayed low."
+    )
+    facts = extract(text, published="1987-04-20").facts
+    level = next(f for f in facts if f.value.amount == 0.9e9)
+    assert str(level.period.start) == "1987-03-01"
