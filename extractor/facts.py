@@ -70,7 +70,8 @@ _FISCAL_ENDED = re.compile(
     re.IGNORECASE,
 )
 _REASON_CLAUSE = re.compile(
-    r",?\s+(?:as|because|after|following|amid|despite|while|when|thanks\s+to|due\s+to)\b",
+    r",?\s+(?:as|because|after|following|amid|despite|while|when|since|thanks\s+to|"
+    r"due\s+to|reflecting|a\s+reflection\s+of|on\s+the\s+back\s+of)\b",
     re.IGNORECASE,
 )
 _NEGATED = re.compile(r"(?:\bnot\s+|\bnon[\s-]?|\bun-?)$", re.IGNORECASE)

@@ -1529,3 +1529,13 @@ def test_a_period_after_a_base_figure_stays_with_it_before_a_reason_clause():
     facts = extract(text, published="1987-04-20").facts
     level = next(f for f in facts if f.value.amount == 0.9e9)
     assert str(level.period.start) == "1987-03-01"
+
+
+def test_a_period_in_a_since_or_reflecting_clause_is_not_the_figures():
+    text = (
+        "CAIRO, Oct 20 - Egypt's exports rose 16.8 percent in August. Fuel imports declined by "
+        "28.6 percent, a reflection of the higher cost of dollars since the pound was floated "
+        "last November. Wheat purchases climbed to 1.04 million tonnes."
+    )
+    facts = extract(text, published="2017-10-20").facts
+    assert {str(f.period.start) for f in facts} == {"2017-08-01"}
