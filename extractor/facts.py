@@ -1480,6 +1480,33 @@ def _year_earlier_restatement(ctx: ArticleContext, frame: Frame, draft: Draft) -
     return (period.value.start, period.value.end) == (earlier.start, earlier.end)
 
 
+def _period_from_base(
+    ctx: ArticleContext, period: Ref | None, base_periods, subject: Subject
+) -> Ref | None:
+    """ "Imports from China were up 12.4% on the same quarter of 2024", in an article on March
+    and the first quarter: a base spanning several months, a year back, names the span the
+    figure is about: the same months this year, which hold the inherited month."""
+    if period is None or not base_periods:
+        return None
+    base = _resolve(ctx, base_periods[0], subject, _as_span(ctx.reference))
+    if base is None or base.value.granularity not in ("quarter", "half", "range", "year"):
+        return None
+    shifted = _as_span(base).shift(years=1)
+    inherited = period.value
+    if not (shifted.start <= inherited.start and inherited.end == shifted.end):
+        return None
+    if (shifted.start, shifted.end) == (inherited.start, inherited.end):
+        return None
+    value = Period(
+        start=shifted.start,
+        end=shifted.end,
+        granularity=base.value.granularity,
+        text=base.value.text,
+        inferred=base.value.inferred,
+    )
+    return Ref(value, base.text, base.span, f"{base.rule}+year_after_base", True)
+
+
 def _currency_dealing(text: str, frame: Frame) -> bool:
     """ "The central bank bought nearly two billion U.S. dlrs between March 5 and 23": money
     bought or sold with nothing after it saying what goods or whose market ("worth of", "of",
@@ -1939,6 +1966,7 @@ def _draft(
         )
         if inherited is not None:
             period = replace(inherited, inherited=True)
+        period = _period_from_base(ctx, period, base_periods, subject) or period
     if (
         period is not None
         and ctx.published is not None

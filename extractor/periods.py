@@ -515,14 +515,22 @@ def _relative(raw: str, *, published: date | None, reference: Span | None) -> Sp
     # "against 3.2 billion in the same period of 1986": the period the passage is about, in
     # the year named
     same_of = re.fullmatch(
-        r"(?:same|corresponding|comparable) (?:period|months?|quarter|half|time) (?:of|in) "
+        r"(?:same|corresponding|comparable) (period|months?|quarter|half|time) (?:of|in) "
         r"(\d{4})",
         raw,
     )
     if same_of:
         if reference is None:
             return None
-        return from_reference(years=int(same_of.group(1)) - reference.end.year)
+        year = int(same_of.group(2))
+        unit = same_of.group(1)
+        if unit in ("quarter", "half") and reference.granularity != unit:
+            # "the same quarter of 2024" in a passage on March: the quarter holding that month
+            size = 3 if unit == "quarter" else 6
+            first = size * ((reference.end.month - 1) // size) + 1
+            span = _months_span(year, first, first + size - 1)
+            return replace(span, granularity=unit, relative_to="reference")
+        return from_reference(years=year - reference.end.year)
     if re.fullmatch(r"quarter|year|half", raw):
         # "in the quarter", "during the year": the one the passage is about, or containing it
         if reference is None:

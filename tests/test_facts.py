@@ -1539,3 +1539,13 @@ def test_a_period_in_a_since_or_reflecting_clause_is_not_the_figures():
     )
     facts = extract(text, published="2017-10-20").facts
     assert {str(f.period.start) for f in facts} == {"2017-08-01"}
+
+
+def test_a_base_of_several_months_a_year_back_names_the_same_months_this_year():
+    text = (
+        "WARSAW, May 15 - Poland's trade deficit widened to 1.6 billion euros in March. "
+        "Imports from China were up 12.4 per cent on the same quarter of 2024."
+    )
+    facts = extract(text, published="2025-05-15").facts
+    china = next(f for f in facts if f.partner is not None)
+    assert (str(china.period.start), str(china.period.end)) == ("2025-01-01", "2025-03-31")
