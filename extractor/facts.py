@@ -144,6 +144,13 @@ _PLACE_MODIFIES_NOUN = re.compile(
     r"relations|ties|dispute|war|negotiations)\b",
     re.IGNORECASE,
 )
+# The date of an event, not of a figure: "the agreement signed in 1985"
+_EVENT_DATE = re.compile(
+    r"\b(?:signed|agreed|concluded|struck|set\s+up|established|adopted|launched|introduced|"
+    r"imposed|founded|enacted|ratified|took\s+effect|came\s+into\s+force)\s+(?:in|on|at)\s+"
+    r"(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _LIST_GAP = re.compile(
     r"^\s*(?:,|and|or|&|as well as|plus)\s*(?:,\s*and|and)?\s*(?:the\s+)?$", re.IGNORECASE
 )
@@ -1597,6 +1604,7 @@ def _frame_drafts(
             and id(item) not in used
             and not is_comparison_period(text, 0, item)
             and not is_backward(item)
+            and not _EVENT_DATE.search(text, max(0, item.start - 40), item.start)
         )
 
     frame_periods = [i for i in frame.items if own_period(i)]

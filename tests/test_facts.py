@@ -1549,3 +1549,13 @@ def test_a_base_of_several_months_a_year_back_names_the_same_months_this_year():
     facts = extract(text, published="2025-05-15").facts
     china = next(f for f in facts if f.partner is not None)
     assert (str(china.period.start), str(china.period.end)) == ("2025-01-01", "2025-03-31")
+
+
+def test_the_date_of_an_agreement_is_not_the_figures_period():
+    text = (
+        "HELSINKI, May 6 - Finland's exports rose 4 pct in the first quarter. Under an agreement "
+        "signed in 1985, bilateral trade with the Soviet Union reached 3.2 billion markka."
+    )
+    facts = extract(text, published="1987-05-06").facts
+    trade = next(f for f in facts if f.flow == "total_trade")
+    assert str(trade.period.start) == "1987-01-01"
