@@ -1608,6 +1608,13 @@ def _frame_drafts(
         )
 
     frame_periods = [i for i in frame.items if own_period(i)]
+    sibling_periods = frozenset(
+        id(i)
+        for f in frames
+        if f is not frame and not f.topic and f.slots
+        for i in f.items
+        if i.kind == "PERIOD"
+    )
     sentence_periods = [i for f in frames if not f.topic for i in f.items if own_period(i)]
     topic_periods = [i for f in frames if f.topic for i in f.items if own_period(i)]
     base_periods = [
@@ -1695,6 +1702,7 @@ def _frame_drafts(
                 frame_currency,
                 base_periods,
                 topic_periods,
+                sibling_periods,
             )
             if draft is None:
                 continue
@@ -1870,6 +1878,7 @@ def _draft(
     frame_currency: str | None,
     base_periods: list[Item] = (),
     topic_periods: list[Item] = (),
+    sibling_periods: frozenset[int] = frozenset(),
 ) -> Draft | None:
     draft = Draft(subject=subject, sentence=sentence)
     if period_cue is not None and is_comparison_period(ctx.text, 0, period_cue):
@@ -1910,7 +1919,13 @@ def _draft(
         i
         for i in sentence_periods + topic_periods
         if i.rule_id not in _SINGLE_DAYS
-        and not (i.start > last_figure and _REASON_CLAUSE.search(ctx.text, last_figure, i.start))
+        and not (
+            i.start > last_figure
+            and _REASON_CLAUSE.search(ctx.text, last_figure, i.start)
+            # "exports fell six pct as imports rose 10 pct in January": a parallel clause
+            # with trade figures of its own shares its period
+            and id(i) not in sibling_periods
+        )
     ]
     undated = own + elsewhere
     cue = period_cue or (undated[0] if undated else None)

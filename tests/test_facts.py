@@ -1559,3 +1559,21 @@ def test_the_date_of_an_agreement_is_not_the_figures_period():
     facts = extract(text, published="1987-05-06").facts
     trade = next(f for f in facts if f.flow == "total_trade")
     assert str(trade.period.start) == "1987-01-01"
+
+
+def test_a_parallel_clause_with_its_own_figures_shares_its_period():
+    text = "BUDAPEST, March 5 - Hungary's exports fell six pct as imports rose 10 pct in January."
+    facts = extract(text, published="1987-03-05").facts
+    assert {(f.flow, str(f.period.start)) for f in facts} == {
+        ("export", "1987-01-01"),
+        ("import", "1987-01-01"),
+    }
+
+
+def test_a_period_in_a_reason_clause_without_trade_figures_stays_out():
+    text = (
+        "Thailand's rice exports fell 8.2 percent, as buyers stayed cautious after the export "
+        "ban in the second quarter."
+    )
+    [fact] = extract(text, published="2024-08-01").facts
+    assert fact.period is None or str(fact.period.start) != "2024-04-01"
