@@ -1470,6 +1470,35 @@ def _attach_streak(ctx: ArticleContext, items: list[Item]) -> None:
             draft.rules.append(f"{ref.rule}+following_sentence")
 
 
+def _buyer_of_home_goods(ctx: ArticleContext, draft: Draft) -> None:
+    """ "West Germany bought 2.45 billion shillings worth, mostly coffee", in a Kenyan story:
+    a foreign buyer paying in the home currency is the home country's export market."""
+    subject, home = draft.subject, ctx.default_reporter
+    if (
+        subject.flow != "import"
+        or not subject.flow_ref.rule.endswith((".bought", ".purchased"))
+        or subject.reporter is None
+        or subject.reporter.inherited
+        or subject.partner is not None
+        or home is None
+        or home.value.code == subject.reporter.value.code
+        or draft.value is None
+        or draft.value.value.currency is None
+    ):
+        return
+    home_currency = ctx.tables.currency_of(home.value.code, ctx.published)
+    buyer_currency = ctx.tables.currency_of(subject.reporter.value.code, ctx.published)
+    if draft.value.value.currency != home_currency or home_currency == buyer_currency:
+        return
+    draft.subject = replace(
+        subject,
+        flow="export",
+        reporter=replace(home, inherited=True),
+        partner=subject.reporter,
+    )
+    draft.rules.append("flow.buyer_pays_home_currency")
+
+
 def _year_earlier_restatement(ctx: ArticleContext, frame: Frame, draft: Draft) -> bool:
     """A sentence giving the same subject's level a year before the period the article reports
     on, with no change of its own: a base for the fact before, not news."""
@@ -1715,6 +1744,7 @@ def _frame_drafts(
             draft.source = source
             drafts.append(draft)
     for draft in drafts:
+        _buyer_of_home_goods(ctx, draft)
         if _year_earlier_restatement(ctx, frame, draft):
             # "Imports rose to 23.6 billion baht. They were 20.2 billion in February 1986."
             draft.qualifiers.add("comparison")

@@ -1577,3 +1577,16 @@ def test_a_period_in_a_reason_clause_without_trade_figures_stays_out():
     )
     [fact] = extract(text, published="2024-08-01").facts
     assert fact.period is None or str(fact.period.start) != "2024-04-01"
+
+
+def test_a_foreign_buyer_paying_in_the_home_currency_is_an_export_market():
+    text = (
+        "NAIROBI, March 10 - Kenya's exports rose 12 pct to 18.1 billion shillings in 1986. "
+        "West Germany bought 2.45 billion shillings worth, mostly coffee."
+    )
+    facts = extract(text, published="1987-03-10").facts
+    germany = next(f for f in facts if f.value.amount == 2.45e9)
+    assert (germany.flow, germany.reporter.code, germany.partner.code) == ("export", "KEN", "DEU")
+    own = "TOKYO, March 10 - Japan bought 2.1 billion dlrs of U.S. wheat in 1986."
+    [fact] = extract(own, published="1987-03-10").facts
+    assert (fact.flow, fact.reporter.code) == ("import", "JPN")
