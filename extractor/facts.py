@@ -1470,6 +1470,28 @@ def _attach_streak(ctx: ArticleContext, items: list[Item]) -> None:
             draft.rules.append(f"{ref.rule}+following_sentence")
 
 
+_ROLE_THEN_VERB = {
+    "export": re.compile(r"\s*,\s*(?:taking|buying|absorbing|which\s+(?:took|bought))\b", re.I),
+    "import": re.compile(r"\s*,\s*(?:supplying|selling|providing|shipping)\b", re.I),
+}
+
+
+def _partner_role_with_a_flow_verb(ctx: ArticleContext, draft: Draft) -> None:
+    """ "Britain remained Kenya's main trading partner, taking 3.86 billion shillings worth of
+    Kenyan goods": what the partner took is an export; what it supplied, an import."""
+    subject = draft.subject
+    if subject.flow != "total_trade" or ".total_trade_role." not in subject.flow_ref.rule:
+        return
+    if draft.value is None:
+        return
+    after = ctx.text[subject.flow_ref.span[1] : draft.value.span[0]]
+    for flow, pattern in _ROLE_THEN_VERB.items():
+        if pattern.match(after):
+            draft.subject = replace(subject, flow=flow)
+            draft.rules.append(f"flow.partner_role_{flow}_verb")
+            return
+
+
 def _buyer_of_home_goods(ctx: ArticleContext, draft: Draft) -> None:
     """ "West Germany bought 2.45 billion shillings worth, mostly coffee", in a Kenyan story:
     a foreign buyer paying in the home currency is the home country's export market."""
@@ -1745,6 +1767,7 @@ def _frame_drafts(
             drafts.append(draft)
     for draft in drafts:
         _buyer_of_home_goods(ctx, draft)
+        _partner_role_with_a_flow_verb(ctx, draft)
         if _year_earlier_restatement(ctx, frame, draft):
             # "Imports rose to 23.6 billion baht. They were 20.2 billion in February 1986."
             draft.qualifiers.add("comparison")

@@ -1590,3 +1590,14 @@ def test_a_foreign_buyer_paying_in_the_home_currency_is_an_export_market():
     own = "TOKYO, March 10 - Japan bought 2.1 billion dlrs of U.S. wheat in 1986."
     [fact] = extract(own, published="1987-03-10").facts
     assert (fact.flow, fact.reporter.code) == ("import", "JPN")
+
+
+def test_a_trading_partner_taking_or_supplying_goods_names_the_flow():
+    text = (
+        "ACCRA, March 10 - Ghana's exports rose 9 pct in 1986. The Netherlands remained Ghana's "
+        "main trading partner, taking 210 mln dlrs worth of cocoa. Nigeria was another major "
+        "trading partner, supplying 95 mln dlrs of fuel."
+    )
+    facts = extract(text, published="1987-03-10").facts
+    flows = {f.partner.code: f.flow for f in facts if f.partner is not None}
+    assert flows == {"NLD": "export", "NGA": "import"}
