@@ -1288,6 +1288,12 @@ CASES = [
         published="1987-04-20",
     ),
     Case(
+        "the_mainland_is_china",
+        "TAIPEI, Oct 8 - Taiwan's exports to the mainland rose 10.2% in September.",
+        [{"partner.code": "CHN", "change.percent": 10.2}],
+        published="2018-10-08",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
