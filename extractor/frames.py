@@ -624,6 +624,19 @@ def _has_subject_before(text: str, offset: int, items: list[Item], index: int) -
     ):
         # "Australia sold ... to India and bought ...": a partner, not a new subject
         return True
+    if (
+        previous is not None
+        and previous.kind == "COMMODITY"
+        and re.fullmatch(r"\s+", _gap(text, offset, previous.end, item.start))
+        and index >= 2
+        and re.search(
+            r"(?:,|\b(?:while|whereas|but|and))\s+(?:the\s+)?$",
+            _gap(text, offset, items[index - 2].end, previous.start),
+            re.IGNORECASE,
+        )
+    ):
+        # "..., while woven garments brought in $9.09 billion": goods as the new subject
+        return True
     window = text[max(0, item.start - offset - 30) : item.start - offset]
     return bool(
         re.search(r"\b(?:the country|the nation|it|they)\s+(?:\w+\s+){0,2}$", window, re.IGNORECASE)

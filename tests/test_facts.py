@@ -1607,3 +1607,14 @@ def test_a_trading_partner_taking_or_supplying_goods_names_the_flow():
     facts = extract(text, published="1987-03-10").facts
     flows = {f.partner.code: f.flow for f in facts if f.partner is not None}
     assert flows == {"NLD": "export", "NGA": "import"}
+
+
+def test_goods_after_while_before_a_flow_verb_are_a_new_subject():
+    text = (
+        "HANOI, Aug 6 - Vietnam's exports rose 16% in July. Electronics were the top export "
+        "earner at $5.3 billion, while phones brought in $4.6 billion, a 10.2 per cent rise."
+    )
+    facts = extract(text, published="2024-08-06").facts
+    phones = next(f for f in facts if f.value is not None and f.value.amount == 4.6e9)
+    assert phones.commodity is not None and phones.commodity.name == "smartphones"
+    assert phones.change.percent == 10.2
