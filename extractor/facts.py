@@ -1492,6 +1492,21 @@ def _partner_role_with_a_flow_verb(ctx: ArticleContext, draft: Draft) -> None:
             return
 
 
+def _respective_goods(text: str, frame: Frame, goods: list[Item]) -> list[Item]:
+    """Coordinated goods matched one to one with as many figures by "respectively"."""
+    if len(goods) < 2 or not re.search(
+        r"\brespectively\b", text[frame.start : frame.end + 20], re.IGNORECASE
+    ):
+        return []
+    for left, right in zip(goods, goods[1:], strict=False):
+        if not _LIST_GAP.match(text[left.end : right.start]):
+            return []
+    figures = [i for i in frame.items if i.kind == "FIG"]
+    values = [i for i in figures if i.figure.kind in ("money", "quantity")]
+    changes = [i for i in figures if i.figure.kind == "percent"]
+    return goods if len(goods) in (len(values), len(changes)) else []
+
+
 def _buyer_of_home_goods(ctx: ArticleContext, draft: Draft) -> None:
     """ "West Germany bought 2.45 billion shillings worth, mostly coffee", in a Kenyan story:
     a foreign buyer paying in the home currency is the home country's export market."""
@@ -1618,6 +1633,11 @@ def _frame_drafts(
                 inherited_flow=False,
             )
         subjects = [subject]
+        listed = _respective_goods(ctx.text, frame, goods)
+        if listed:
+            # "Knitwear and woven garments contributed $17.75 billion and $15.09 billion
+            # respectively"
+            subjects = [replace(subject, commodity=_commodity_ref(g.cue)) for g in listed]
     else:
         subjects = _subject(ctx, frame, sentence)
         if not subjects:

@@ -1618,3 +1618,13 @@ def test_goods_after_while_before_a_flow_verb_are_a_new_subject():
     phones = next(f for f in facts if f.value is not None and f.value.amount == 4.6e9)
     assert phones.commodity is not None and phones.commodity.name == "smartphones"
     assert phones.change.percent == 10.2
+
+
+def test_goods_listed_with_respective_figures_in_a_sentence_without_a_flow_word():
+    text = (
+        "LIMA, May 5 - Peru's exports rose 9.8% to $7.4 billion in April. Copper and gold "
+        "contributed $2.2 billion and $1.8 billion respectively."
+    )
+    facts = extract(text, published="2025-05-05").facts
+    by_goods = {f.commodity.name: f.value.amount for f in facts if f.commodity is not None}
+    assert by_goods == {"copper": 2.2e9, "gold": 1.8e9}
