@@ -1628,3 +1628,13 @@ def test_goods_listed_with_respective_figures_in_a_sentence_without_a_flow_word(
     facts = extract(text, published="2025-05-05").facts
     by_goods = {f.commodity.name: f.value.amount for f in facts if f.commodity is not None}
     assert by_goods == {"copper": 2.2e9, "gold": 1.8e9}
+
+
+def test_gapped_goods_with_for_take_their_own_figure():
+    text = (
+        "KIEV, April 10 - Ukraine's grain exports reached 34.6 million tonnes in 2023. Corn "
+        "accounted for 18.7 million tonnes of that total and wheat for 12.9 million tonnes."
+    )
+    facts = extract(text, published="2024-04-10").facts
+    by_goods = {f.commodity.name: f.value.amount for f in facts if f.commodity is not None}
+    assert by_goods["corn"] == 18.7e6 and by_goods["wheat"] == 12.9e6
