@@ -677,6 +677,20 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             continue
         if _PLACE_MODIFIES_NOUN.match(text, item.end):
             continue  # "the UAE-India CEPA came into force", "the U.S.-Japan chip accord"
+        if (
+            re.search(r"\b(?:its|their)\s", after, re.IGNORECASE)
+            and not re.fullmatch(r"\s*(?:and|or|,)?\s*(?:its|their)\s.*", after, re.IGNORECASE)
+            and not re.match(
+                r"(?:['’]s)?\s*(?:,[^,]*,\s*)?(?:said|says|reported|announced|expects?|hopes?|"
+                r"wants?|plans?|aims?|has|had|have|is|was|were|will|would|could|may|must|"
+                r"needs?|tries|tried|managed|is\s+trying|vowed|pledged)\b",
+                after,
+                re.IGNORECASE,
+            )
+        ):
+            # "under growing U.S. pressure to cut its 1986 surplus": the pronoun, not the
+            # place before it, owns the flow
+            continue
         if _NOT_REPORTER_BEFORE.search(before) and not (
             _POSSESSIVE.match(after)
             and re.search(r"\b(?:of|in|for|on|at|by)\s+(?:the\s+)?$", before, re.IGNORECASE)

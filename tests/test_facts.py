@@ -1638,3 +1638,15 @@ def test_gapped_goods_with_for_take_their_own_figure():
     facts = extract(text, published="2024-04-10").facts
     by_goods = {f.commodity.name: f.value.amount for f in facts if f.commodity is not None}
     assert by_goods["corn"] == 18.7e6 and by_goods["wheat"] == 12.9e6
+
+
+def test_a_place_modifying_a_noun_before_its_is_not_the_owner_of_the_flow():
+    text = (
+        "TAIPEI, March 5 - Taiwan had been under growing U.S. pressure to cut its 1986 record "
+        "13.6 billion dlr trade surplus with the U.S."
+    )
+    [fact] = extract(text, published="1987-03-05").facts
+    assert (fact.reporter.code, fact.partner.code) == ("TWN", "USA")
+    spoken = "SEOUL, March 5 - South Korea said its exports rose 5 pct in February."
+    [fact] = extract(spoken, published="1987-03-05").facts
+    assert fact.reporter.code == "KOR"
