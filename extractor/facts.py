@@ -1315,6 +1315,7 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
             and s.change_cue.rule.form == "verb"
         ]
         elided = verbs[-1] if verbs else None
+        _respective_periods(ctx.text, frame)
     if _COMPARES_OPENING.match(text):
         # "This compares with a 3.3 mln dlr deficit in January and ...": every figure is a
         # base for the previous sentence's fact.
@@ -1504,6 +1505,23 @@ def _partner_role_with_a_flow_verb(ctx: ArticleContext, draft: Draft) -> None:
             draft.subject = replace(subject, flow=flow)
             draft.rules.append(f"flow.partner_role_{flow}_verb")
             return
+
+
+def _respective_periods(text: str, frame: Frame) -> None:
+    """ "the 1986 and 1985 deficits at 2.09 billion and 1.722 billion dlrs": coordinated
+    periods before the figures go with them in order."""
+    values = [s for s in frame.slots if s.role == "value" and s.period_cue is None]
+    if len(values) < 2:
+        return
+    first = min(s.figure.start for s in values)
+    periods = [i for i in frame.items if i.kind == "PERIOD" and i.end <= first]
+    if len(periods) != len(values):
+        return
+    for left, right in zip(periods, periods[1:], strict=False):
+        if not _LIST_GAP.match(text[left.end : right.start]):
+            return
+    for slot, period in zip(values, periods, strict=True):
+        slot.period_cue = period
 
 
 def _respective_goods(text: str, frame: Frame, goods: list[Item]) -> list[Item]:

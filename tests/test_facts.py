@@ -1650,3 +1650,13 @@ def test_a_place_modifying_a_noun_before_its_is_not_the_owner_of_the_flow():
     spoken = "SEOUL, March 5 - South Korea said its exports rose 5 pct in February."
     [fact] = extract(spoken, published="1987-03-05").facts
     assert fact.reporter.code == "KOR"
+
+
+def test_coordinated_periods_before_coordinated_figures_go_in_order():
+    text = (
+        "PEKING, March 5 - A U.S. report on China's trade was published. It shows the 1986 and "
+        "1985 deficits at 2.09 billion and 1.722 billion dlrs."
+    )
+    facts = extract(text, published="1987-03-05").facts
+    years = {f.value.amount: f.period.start.year for f in facts}
+    assert years == {-2.09e9: 1986, -1.722e9: 1985}
