@@ -1294,6 +1294,13 @@ CASES = [
         published="2018-10-08",
     ),
     Case(
+        "a_bilateral_trade_imbalance_is_a_balance",
+        "TOKYO, March 5 - The talks will discuss the bilateral trade imbalance, which last year "
+        "amounted to 51.48 billion dlrs in Japan's favour.",
+        [{"flow": "balance", "reporter.code": "JPN", "value.amount": 51.48e9}],
+        published="1987-03-05",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
