@@ -82,7 +82,7 @@ COMPARISON_PERIOD = re.compile(
     r"(?:(?:same|corresponding|comparable)\s+(?:month|months|period|quarter|time)\s+"
     r"(?:of|in|last)\s+|(?:same|corresponding|comparable)\s+|"
     r"(?:value|level|figure|amount|total|one|that|those)s?\s+"
-    r"(?:(?:recorded|registered|posted|reported|seen)\s+)?(?:in|for|of)\s+)?$",
+    r"(?:(?:recorded|registered|posted|reported|seen)\s+)?(?:in|for|of)\s+(?:the\s+)?)?$",
     re.IGNORECASE,
 )
 
@@ -1381,6 +1381,15 @@ def _direction(
         and re.fullmatch(r"\s*", _gap(text, offset, items[position].end, nxt.start))
     ):
         return (1 if nxt.rule.direction == "up" else -1), nxt, "change.percent_adverb"
+    # "were 3.1% above the level of the third quarter of 2020", "2% below last year's"
+    above = re.match(
+        r"\s+(above|below)\s+(?:the\s+|that\s+of\s+|its\s+|their\s+|last\s+|a\s+year|"
+        r"year-earlier|the\s+same)",
+        text[items[position].end - offset : items[position].end - offset + 40],
+        re.IGNORECASE,
+    )
+    if above is not None and figure.kind == "percent":
+        return (1 if above.group(1).lower() == "above" else -1), None, "change.percent_above_below"
     # "a 41.3% rise", "a 5 pct year-on-year gain" (the word may be read as a verb: "gain")
     article = re.search(
         r"\b(?:a|an)\s+(?:[\w-]+\s+)?$",

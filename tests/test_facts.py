@@ -1667,3 +1667,16 @@ def test_coordinated_periods_before_coordinated_figures_go_in_order():
     facts = extract(text, published="1987-03-05").facts
     years = {f.value.amount: f.period.start.year for f in facts}
     assert years == {-2.09e9: 1986, -1.722e9: 1985}
+
+
+def test_a_percent_above_or_below_an_earlier_level_is_a_change():
+    text = (
+        "BERN, Oct 20 - Swiss watch exports rose 14% in the third quarter. In unadjusted terms, "
+        "exports to Germany were 3.1% above the level of the third quarter of 2020, while "
+        "exports to Japan were 2.4% below the same period a year earlier."
+    )
+    facts = extract(text, published="2021-10-20").facts
+    by_partner = {f.partner.code: f for f in facts if f.partner is not None}
+    assert by_partner["DEU"].change.percent == 3.1
+    assert str(by_partner["DEU"].period.start) == "2021-07-01"
+    assert by_partner["JPN"].change.percent == -2.4
