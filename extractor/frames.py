@@ -1321,6 +1321,8 @@ def _is_share(items: list[Item], position: int, after_text: str, frame: Frame) -
         other = items[back]
         if other.kind == "FIG" or other.kind in OPENERS:
             break
+        if other.kind == "CHANGE" and other.rule.form == "noun":
+            return False  # "representing growth of 5%": a change, not a share
         if other.kind == "MARKER" and other.rule.role == "share":
             return True
     return False

@@ -1301,6 +1301,12 @@ CASES = [
         published="1987-03-05",
     ),
     Case(
+        "representing_growth_of_a_percent_is_a_change_not_a_share",
+        "Chile's exports reached $8.1 billion in May, representing growth of 6.2%.",
+        [{"value.amount": 8.1e9, "change.percent": 6.2}],
+        published="2024-06-10",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
