@@ -677,6 +677,13 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             continue
         if _PLACE_MODIFIES_NOUN.match(text, item.end):
             continue  # "the UAE-India CEPA came into force", "the U.S.-Japan chip accord"
+        if re.match(r"-bound\b", text[item.end : item.end + 8], re.IGNORECASE):
+            # "China-bound exports", "U.S.-bound shipments": where they go
+            if flow in ("export", "balance") and not any(
+                p.value.code == item.cue.rule.code for p in partners
+            ):
+                partners.append(_place_ref(item.cue))
+            continue
         if (
             re.search(r"\b(?:its|their)\s", after, re.IGNORECASE)
             and not re.fullmatch(r"\s*(?:and|or|,)?\s*(?:its|their)\s.*", after, re.IGNORECASE)

@@ -1364,6 +1364,10 @@ def _trade_unit(figure: Figure) -> bool:
     }
 
 
+_UP_VERBS = {"rose", "grew", "increased", "jumped", "surged", "climbed", "expanded", "rebounded"}
+_DOWN_VERBS = {"fell", "decreased", "declined", "dropped", "contracted", "shrank", "slipped"}
+
+
 def _direction(
     text: str, offset: int, items: list[Item], position: int, change_cue: Item | None, frame: Frame
 ) -> tuple[int | None, Item | None, str]:
@@ -1429,6 +1433,14 @@ def _direction(
             )
     if figure.signed:
         return (-1 if figure.low < 0 else 1), None, "change.signed_percent"
+    # "Japan-China trade rose 5%": the flow cue "trade rose" holds the verb
+    if previous is not None and previous.kind == "FLOW":
+        verb = re.search(r"\b(\w+)$", previous.cue.text)
+        word = verb.group(1).lower() if verb else ""
+        if word in _UP_VERBS or word in _DOWN_VERBS:
+            gap = _gap(text, offset, previous.end, items[position].start)
+            if re.fullmatch(r"\s*(?:by\s+)?(?:about|around|some|nearly|almost)?\s*", gap):
+                return (1 if word in _UP_VERBS else -1), None, "change.verb_in_flow_cue"
     if (
         position >= 2
         and previous is not None

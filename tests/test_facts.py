@@ -1307,6 +1307,18 @@ CASES = [
         published="2024-06-10",
     ),
     Case(
+        "a_place_bound_flow_names_the_partner",
+        "TOKYO, June 10 - Japan's China-bound exports rose 5% in May.",
+        [{"flow": "export", "reporter.code": "JPN", "partner.code": "CHN", "change.percent": 5.0}],
+        published="2024-06-10",
+    ),
+    Case(
+        "the_change_verb_inside_a_trade_verb_cue_gives_the_direction",
+        "TOKYO, June 10 - Japan-China trade fell 5% to $30 billion in May.",
+        [{"flow": "total_trade", "change.percent": -5.0, "value.amount": 30e9}],
+        published="2024-06-10",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
