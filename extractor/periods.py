@@ -252,6 +252,15 @@ def resolve_period(
             return _fiscal_span(
                 int(end_year.group(1)) - 1 if end_month < 12 else int(end_year.group(1)), fiscal
             )
+        if not end_year and not re.search(r"\d", raw) and published is not None:
+            # "the fiscal year ended March": the latest one ended by publication
+            year = (
+                published.year
+                if _month_end(date(published.year, end_month, 1)) <= (published)
+                else published.year - 1
+            )
+            span = _fiscal_span(year - 1 if end_month < 12 else year, fiscal)
+            return replace(span, relative_to="published") if span is not None else None
 
     # Fiscal years: "fiscal 1986/87", "FY2023-24", "FY24", "the 1986/87 fiscal year", "2023/24".
     fiscal_match = re.search(
@@ -403,6 +412,16 @@ def resolve_period(
         start = _add_months(date(anchored, month, 1), -2)
         granularity = "quarter" if month in (3, 6, 9, 12) else "range"
         return Span(start, end, granularity, leaned)
+
+    # Compact forms of Asian outlets: "5M24" (the first five months of 2024), "1H2024"
+    compact = re.fullmatch(r"(?:(1[0-2]|[1-9])m|([12])h)(\d\d|\d{4})", raw)
+    if compact:
+        digits = compact.group(3)
+        year = int(digits) if len(digits) == 4 else 2000 + int(digits)
+        if compact.group(1):
+            return _months_span(year, 1, int(compact.group(1)))
+        first = 1 if compact.group(2) == "1" else 7
+        return replace(_months_span(year, first, first + 5), granularity="half")
 
     # Quarters: "fourth quarter", "Q3 2024", "3Q", "1Q24", "the January-March quarter" below.
     quarter = re.search(

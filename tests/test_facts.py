@@ -1319,6 +1319,18 @@ CASES = [
         published="2024-06-10",
     ),
     Case(
+        "the_quarter_to_a_month_wins_over_in_the_quarter",
+        "Australia's exports rose 3.1% in the quarter to March.",
+        [{"change.percent": 3.1, "period.start": "2024-01-01", "period.end": "2024-03-31"}],
+        published="2024-05-02",
+    ),
+    Case(
+        "compact_months_of_a_year",
+        "Vietnam's exports rose 15.7% to US$ 161 billion in 7M2024.",
+        [{"value.amount": 161e9, "period.start": "2024-01-01", "period.end": "2024-07-31"}],
+        published="2024-08-06",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",

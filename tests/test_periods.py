@@ -129,6 +129,23 @@ CASES = [
         ("2024-01-01", "2024-07-31", "range"),
     ),
     ("March 2", date(1987, 3, 3), None, None, ("1987-03-02", "1987-03-02", "day")),
+    ("5M24", PUBLISHED, None, None, ("2024-01-01", "2024-05-31", "range")),
+    ("1H2023", PUBLISHED, None, None, ("2023-01-01", "2023-06-30", "half")),
+    ("2H23", PUBLISHED, None, None, ("2023-07-01", "2023-12-31", "half")),
+    (
+        "the fiscal year ended March",
+        date(2024, 6, 10),
+        None,
+        None,
+        ("2023-04-01", "2024-03-31", "year"),
+    ),
+    (
+        "the fiscal year ended June",
+        date(2024, 6, 10),
+        None,
+        None,
+        ("2022-07-01", "2023-06-30", "year"),
+    ),
     (
         "the same period of 2019",
         PUBLISHED,
