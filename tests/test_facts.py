@@ -1331,6 +1331,12 @@ CASES = [
         published="2024-08-06",
     ),
     Case(
+        "a_balance_that_turned_negative_is_a_deficit",
+        "South Korea's trade balance turned negative at $1.2 billion in May.",
+        [{"flow": "balance", "value.amount": -1.2e9}],
+        published="2024-06-10",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
