@@ -1337,6 +1337,12 @@ CASES = [
         published="2024-06-10",
     ),
     Case(
+        "in_annual_terms_is_year_on_year",
+        "Chile's exports grew 5% in annual terms in May.",
+        [{"change.percent": 5.0, "change.basis": "year_on_year"}],
+        published="2024-06-10",
+    ),
+    Case(
         "reversing_an_earlier_change_makes_it_a_comparison",
         "Brazil's imports fell 3.2 pct in March, reversing a 7.1 pct gain in the "
         "January-February period, the statistics office said.",
