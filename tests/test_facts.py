@@ -1722,3 +1722,18 @@ def test_a_percent_above_or_below_an_earlier_level_is_a_change():
     assert by_partner["DEU"].change.percent == 3.1
     assert str(by_partner["DEU"].period.start) == "2021-07-01"
     assert by_partner["JPN"].change.percent == -2.4
+
+
+@pytest.mark.parametrize(
+    ("phrase", "count"),
+    [
+        ("marking a fifth month of growth", 5),
+        ("extending gains to five months", 5),
+        ("the third monthly increase in a row", 3),
+        ("the 14th month of growth", 14),
+    ],
+)
+def test_streaks_written_as_runs_of_change(phrase, count):
+    text = f"Chile's exports rose 5% in May, {phrase}."
+    [fact] = extract(text, published="2024-06-10").facts
+    assert (fact.streak.count, fact.streak.unit) == (count, "month")
