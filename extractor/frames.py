@@ -993,7 +993,13 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
             and previous.rule.qualifier == "revised"
         ):
             slot.revised = True
-        if re.search(r"\brevised\b", gap_left, re.IGNORECASE):
+        if re.search(r"\brevised\b", gap_left, re.IGNORECASE) or re.match(
+            r"[^,.;()]{0,25}?,?\s*\(?\s*(?:upwardly\s+|downwardly\s+)?revised\s+(?:up\s+|down\s+|upward\s+|"
+            r"downward\s+)?from\b",
+            after_text,
+            re.IGNORECASE,
+        ):
+            # "rose 5% in April, revised from 4%": the new estimate
             slot.revised = True
         if figure.kind == "percent":
             direction, cue, rule = _direction(text, offset, items, position, change_cue, frame)

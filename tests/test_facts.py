@@ -1737,3 +1737,16 @@ def test_streaks_written_as_runs_of_change(phrase, count):
     text = f"Chile's exports rose 5% in May, {phrase}."
     [fact] = extract(text, published="2024-06-10").facts
     assert (fact.streak.count, fact.streak.unit) == (count, "month")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "qualifier"),
+    [
+        ("Chile's exports rose 5% in May, according to advance data.", "preliminary"),
+        ("Chile's exports rose 5% in May after seasonal adjustment.", "seasonally_adjusted"),
+        ("Chile's exports rose 5% in April, revised from 4%.", "revised"),
+    ],
+)
+def test_qualifiers_written_after_the_figure(sentence, qualifier):
+    [fact] = extract(sentence, published="2024-06-10").facts
+    assert qualifier in fact.qualifiers
