@@ -294,6 +294,8 @@ class ArticleContext:
     source: Ref | None = None
     drafts: list[Draft] = field(default_factory=list)
     period_resolutions: dict[int, Span] = field(default_factory=dict)
+    # the last period named outright for each granularity, for "in the quarter"
+    named_periods: dict[str, Span] = field(default_factory=dict)
     consumed_periods: set[int] = field(default_factory=set)
     main_reference: Ref | None = None  # the first period the article reports on
     # in a roundup, the first period reported for each country
@@ -449,11 +451,38 @@ def _default_reporter(ctx: ArticleContext) -> Ref | None:
     return None
 
 
+def _qualifies_other_topic(annotation: Annotation, qualifier: Cue) -> bool:
+    """ "INSEE's flash estimate put GDP growth at 0.5%": the qualifier is about another
+    statistic when the nearest subject word in its sentence names one."""
+    sentence = next(((a, b) for a, b in annotation.sentences if a <= qualifier.start < b), None)
+    if sentence is None:
+        return False
+    subjects = [
+        c
+        for c in annotation.cues
+        if c.label in ("FLOW", "TOPIC") and sentence[0] <= c.start < sentence[1]
+    ]
+    if not subjects:
+        return False
+
+    def distance(cue: Cue) -> int:
+        return (
+            cue.start - qualifier.end if cue.start >= qualifier.end else qualifier.start - cue.end
+        )
+
+    nearest = min(subjects, key=distance)
+    return nearest.label == "TOPIC"
+
+
 def _article_qualifiers(ctx: ArticleContext) -> set[str]:
     found = set()
     annotation = ctx.annotation
     for cue in annotation.cues:
-        if cue.label == "QUALIFIER" and cue.rule.qualifier in ARTICLE_QUALIFIERS:
+        if (
+            cue.label == "QUALIFIER"
+            and cue.rule.qualifier in ARTICLE_QUALIFIERS
+            and not _qualifies_other_topic(annotation, cue)
+        ):
             found.add(cue.rule.qualifier)
     for start, end in annotation.sentences:
         inside = [c for c in annotation.cues if start <= c.start < end]
@@ -578,12 +607,23 @@ def _copular_goods_subject(
     return goods[0] if _COPULAR_PREDICATE.match(_gap(text, last.end, head.start)) else None
 
 
+_SECTION_AFTER = re.compile(r"\s*(?:side|front)\b", re.IGNORECASE)
+
+
 def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> list[Subject] | None:
     """The subject(s) of a frame; several when places, goods or flows are coordinated."""
     text = ctx.text
     flows = frame.flows
     if not flows:
         return None
+    if (
+        len(flows) > 1
+        and flows[1].rule.flow == flows[0].rule.flow
+        and _SECTION_AFTER.match(text, flows[0].end)
+    ):
+        # "On the import side, purchases of chipmaking equipment climbed": the section heading
+        # names the flow; the subject is the phrase after it
+        flows = flows[1:]
     head = flows[0]
     flow = head.rule.flow
     for candidate in flows:
@@ -1100,17 +1140,28 @@ def _stated_fiscal(annotation: Annotation) -> FiscalYear | None:
     return None
 
 
+_PERIOD_ANAPHOR = re.compile(r"(?:in|during|for|over)\s+the\s+(quarter|half|year)", re.IGNORECASE)
+
+
 def _resolve(
     ctx: ArticleContext, cue: Item | Cue, subject: Subject | None, reference: Span | None
 ) -> Ref | None:
     text = cue.cue.text if isinstance(cue, Item) else cue.text
     base = cue.cue if isinstance(cue, Item) else cue
+    anaphor = _PERIOD_ANAPHOR.fullmatch(text.strip())
+    if anaphor is not None:
+        # "in the quarter" a paragraph after "the first quarter of 1987": the quarter named last
+        named = ctx.named_periods.get(anaphor.group(1).lower())
+        if named is not None and (reference is None or reference.granularity != named.granularity):
+            reference = named
     span = resolve_period(
         text, published=ctx.published, reference=reference, fiscal=_fiscal(ctx, subject)
     )
     if span is None:
         return None
     ctx.period_resolutions[base.start] = span
+    if span.relative_to != "reference" and anaphor is None:
+        ctx.named_periods[span.granularity] = span
     inferred = ctx.published_inferred and span.relative_to == "published"
     if span.relative_to == "reference" and ctx.reference is not None:
         inferred = inferred or ctx.reference.value.inferred

@@ -11,7 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .numbers import DIGITS, MIXED_FRACTION, TENS, UNITS, WORD_NUMBER, apply_scale, parse_number
+from .numbers import (
+    DIGITS,
+    MIXED_FRACTION,
+    TENS,
+    UNITS,
+    WORD_FRACTION,
+    WORD_NUMBER,
+    apply_scale,
+    parse_number,
+)
 from .resources import RuleSet
 
 _SEP = r"\s?(?:-to-|-|–|—|to)\s?"
@@ -179,7 +188,9 @@ class FigureGrammar:
             "sign": r"(?P<sign>(?:(?<=[\s(:])|^)[+\-\u2212])?",
             "number": f"(?P<number>{_MINUS}{_NUMBER}){_WHOLE}{_NOT_ORDINAL}{_TIMES_TEN}",
             "number2": f"(?P<number2>{_MINUS}{_NUMBER}){_WHOLE}{_NOT_ORDINAL}",
-            "words": rf"(?P<words>(?i:{WORD_NUMBER}|(?:a|one)[\s-]half))(?![a-zA-Z])",
+            "words": (
+                rf"(?P<words>(?i:{WORD_FRACTION}|{WORD_NUMBER}|(?:a|one)[\s-]half))(?![a-zA-Z])"
+            ),
             "words2": f"(?P<words2>(?i:{WORD_NUMBER}))(?![a-zA-Z])",
             # "a million people", "a billion dollars": the article is the number one.
             "article": r"(?P<words>(?i:an?))(?=\s)",
@@ -222,7 +233,8 @@ class FigureGrammar:
         )
         self._minus_left = re.compile(r"\b(?i:minus)[\s-]$")
         self._article_core = re.compile(
-            rf"\b(?i:an?)\s+(?={word_scales}(?![a-zA-Z]))|\b(?i:a)\s+(?=(?i:half)\b)"
+            rf"\b(?i:an?)\s+(?={word_scales}(?![a-zA-Z]))|\b(?i:a)\s+(?=(?i:half|quarter)\b)"
+            r"|\b(?i:half)\s+(?=(?i:an?)\s)"
         )
         self._symbol_left = re.compile(rf"{_alternation(symbols, case_sensitive=True)}\s?$")
         self._code_left = re.compile(rf"\b{_alternation(codes, case_sensitive=True)}\s?$")

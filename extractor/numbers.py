@@ -80,6 +80,13 @@ _BELOW_THOUSAND = (
 WORD_NUMBER = (
     rf"(?:{_BELOW_THOUSAND}\s+thousand,?\s+(?:and\s+)?{_BELOW_THOUSAND}|{_BELOW_THOUSAND})"
 )
+# "half a million", "a quarter of a billion", "three-quarters of a million", "two and a half
+# million": a fraction of a scale word, which must follow ("half a dozen" is no figure).
+_SCALE_AHEAD = r"(?=\s+(?i:hundred|thousand|million|billion|trillion|mln|bln|bn)\b)"
+WORD_FRACTION = (
+    rf"(?:half\s+an?{_SCALE_AHEAD}|(?:a|one)\s+quarter\s+of\s+an?{_SCALE_AHEAD}"
+    rf"|three[\s-]quarters\s+of\s+an?{_SCALE_AHEAD}|{_BELOW_HUNDRED}\s+and\s+an?\s+half)"
+)
 _ORDINAL_TAILS = "|".join(sorted(ORDINAL_WORDS, key=len, reverse=True))
 # "21st", "twenty-first", "fifth"
 ORDINAL = rf"(?:\d+(?:st|nd|rd|th)|(?:(?:{_TEN_WORDS})[- ])?(?:{_ORDINAL_TAILS}))"
@@ -95,6 +102,7 @@ _MIXED_RE = re.compile(rf"^(?:(?P<whole>\d{{1,3}})(?:-|\s+)?)?(?P<fraction>{FRAC
 _DIGITS_RE = re.compile(r"^[+\-\u2212]?(?:\d[\d,]*(?:\.\d+)?|\.\d+)$")
 _MINUS_RE = re.compile(r"^minus[\s-]+", re.IGNORECASE)
 _WORD_RE = re.compile(rf"^{WORD_NUMBER}$", re.IGNORECASE)
+_WORD_FRACTION_RE = re.compile(rf"^{WORD_FRACTION.replace(_SCALE_AHEAD, '')}$", re.IGNORECASE)
 _ORDINAL_RE = re.compile(rf"^{ORDINAL}$", re.IGNORECASE)
 
 
@@ -136,6 +144,13 @@ def parse_number(text: str) -> float | None:
         return None if value is None else -value
     if re.fullmatch(r"(?:a|one)[\s-]half", raw, re.IGNORECASE):
         return 0.5
+    if _WORD_FRACTION_RE.match(raw):
+        low = raw.lower()
+        whole = re.match(r"(.+?)\s+and\s+an?\s+half$", low)
+        if whole:
+            value = _words_value(whole.group(1))
+            return None if value is None else value + 0.5
+        return 0.5 if low.startswith("half") else 0.75 if low.startswith("three") else 0.25
     mixed = _MIXED_RE.match(raw)
     if mixed:
         fraction = mixed.group("fraction")

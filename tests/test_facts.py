@@ -1750,3 +1750,60 @@ def test_streaks_written_as_runs_of_change(phrase, count):
 def test_qualifiers_written_after_the_figure(sentence, qualifier):
     [fact] = extract(sentence, published="2024-06-10").facts
     assert qualifier in fact.qualifiers
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flow", "goods"),
+    [
+        ("On the import side, purchases of copper ore rose 8% to $2.1 billion.", "import", "2603"),
+        ("On the export front, sales of frozen shrimp fell 4% to $310 million.", "export", "0306"),
+    ],
+)
+def test_a_section_heading_leaves_the_subject_to_the_phrase_after_it(sentence, flow, goods):
+    text = f"Ecuador's exports rose 3% in May. {sentence}"
+    fact = extract(text, published="2024-06-20").facts[-1]
+    assert fact.flow == flow
+    assert fact.commodity is not None and fact.commodity.hs.startswith(goods)
+
+
+def test_in_the_quarter_a_paragraph_later_is_the_quarter_named_last():
+    text = (
+        "OSLO, May 6 - Norway's exports to Sweden fell 4 pct in the first quarter of 1987, "
+        "the statistics office said.\n    A framework agreement foresees bilateral trade of "
+        "about 100 billion crowns over 1986-90, but officials said turnover this year would "
+        "fall well short of the 15 billion crown ceiling set in the 1987 trade protocol.\n"
+        "    Overall, Norway's trade showed a surplus of 1.2 billion crowns in the quarter."
+    )
+    facts = extract(text, published="1987-05-06").facts
+    balance = next(f for f in facts if f.flow == "balance")
+    assert (str(balance.period.start), str(balance.period.end)) == ("1987-01-01", "1987-03-31")
+
+
+def test_a_preliminary_estimate_of_another_statistic_does_not_qualify_trade_facts():
+    text = (
+        "Chile's exports rose 4% in May to $8.1 billion. A flash estimate put GDP growth "
+        "at 0.5% in the second quarter."
+    )
+    [fact] = extract(text, published="2025-06-10").facts
+    assert "preliminary" not in fact.qualifiers
+    text = "Preliminary data showed Chile's exports rose 4% in May to $8.1 billion."
+    [fact] = extract(text, published="2025-06-10").facts
+    assert "preliminary" in fact.qualifiers
+
+
+def test_a_release_adjusted_for_seasons_and_working_days_is_seasonally_adjusted():
+    text = (
+        "All figures are seasonally and working-day adjusted. Belgium's exports fell 1.8% "
+        "month-on-month to €39.2 billion in September."
+    )
+    [fact] = extract(text, published="2025-11-07").facts
+    assert "seasonally_adjusted" in fact.qualifiers
+
+
+@pytest.mark.parametrize(
+    ("amount", "currency"),
+    [("2.1 billion australs", "ARA"), ("3 billion cruzados", "BRC"), ("900 mln intis", "PEI")],
+)
+def test_former_latin_american_currencies_keep_their_own_codes(amount, currency):
+    [fact] = extract(f"Exports totalled {amount} in January.", published="1987-02-20").facts
+    assert fact.value.currency == currency

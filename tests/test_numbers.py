@@ -27,6 +27,10 @@ NUMBERS = [
     ("2\u00bd", 2.5),
     ("a half", 0.5),
     ("one-half", 0.5),
+    ("half a", 0.5),
+    ("a quarter of a", 0.25),
+    ("three quarters of an", 0.75),
+    ("two and a half", 2.5),
     ("1/5", None),
 ]
 
