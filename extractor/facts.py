@@ -2281,6 +2281,8 @@ def _compatible(a: Draft, b: Draft) -> bool:
         x, y = a.value.value.amount, b.value.value.amount
         if abs(x - y) > 0.005 * max(abs(x), abs(y)) or a.value.value.unit != b.value.value.unit:
             return False
+        if x != y and ("revised" in a.qualifiers) != ("revised" in b.qualifiers):
+            return False  # a revision and the first estimate, however close
     if a.change is not None and b.change is not None:
         if abs(a.change.value.percent - b.change.value.percent) > 0.05:
             return False

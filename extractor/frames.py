@@ -230,7 +230,19 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
             and not re.match(r"\s*(?:and|or|but|while|with)\b", match.group(0), re.IGNORECASE)
         ):
             regions.append((begin, finish))
+    # "revised the January deficit to 8.05 billion from the 7.61 billion it reported last
+    # month": when the first estimate came out, not the period it is for
+    for match in _REPORTED_WHEN.finditer(text):
+        regions.append((start + match.start(), start + match.end()))
     return regions
+
+
+_REPORTED_WHEN = re.compile(
+    r"\b(?:(?:that|which)\s+)?(?:(?:it|they|the\s+\w+)\s+)?(?:had\s+)?(?:first\s+)?"
+    r"(?:reported|published|gave|announced|estimated|issued|released)\s+"
+    r"(?:last\s+month|last\s+week|a\s+month\s+ago|earlier|previously|initially)\b",
+    re.IGNORECASE,
+)
 
 
 def _gap(text: str, offset: int, left: int, right: int) -> str:
@@ -1147,7 +1159,8 @@ def _revision_of(text: str, offset: int, frame: Frame, item: Item) -> Slot | Non
         return None
     between = _gap(text, offset, level.figure.end, item.start)
     if not re.fullmatch(
-        r"[\s,]*from\s+(?:the\s+|an?\s+)?(?:(?:initially|previously|first|originally)\s+)?"
+        r"[\s,]*from\s+(?:the\s+|an?\s+)?"
+        r"(?:(?:initially|previously|first|originally|provisional|preliminary|earlier)\s+)?"
         r"(?:(?:reported|published|estimated|announced)\s+)?(?:(?:figure|estimate)\s+of\s+)?",
         between,
         re.IGNORECASE,

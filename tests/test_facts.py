@@ -1807,3 +1807,24 @@ def test_a_release_adjusted_for_seasons_and_working_days_is_seasonally_adjusted(
 def test_former_latin_american_currencies_keep_their_own_codes(amount, currency):
     [fact] = extract(f"Exports totalled {amount} in January.", published="1987-02-20").facts
     assert fact.value.currency == currency
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "from the 2.31 billion crowns it reported last month",
+        "from a provisional 2.31 billion published last month",
+    ],
+)
+def test_a_first_estimate_reported_last_month_keeps_the_period_it_estimated(tail):
+    text = (
+        "OSLO, March 10 - Norway's trade surplus widened to 3.1 billion crowns in February. "
+        f"The office revised the January surplus to 2.33 billion crowns {tail}."
+    )
+    facts = extract(text, published="1987-03-10").facts
+    january = sorted(
+        (f.value.amount, "revised" in f.qualifiers)
+        for f in facts
+        if str(f.period.start) == "1987-01-01"
+    )
+    assert january == [(2.31e9, False), (2.33e9, True)]
