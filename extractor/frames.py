@@ -111,6 +111,9 @@ def is_comparison_period(text: str, offset: int, item: Item) -> bool:
     window = text[max(0, item.start - offset - 30) : item.start - offset]
     if re.search(r"\b(?:since|when)\b[^,.;]{0,30}\b(?:began|started|begun)\s+in\s+$", window, re.I):
         return True  # "the highest since the series began in 1999"
+    wide = text[max(0, item.start - offset - 50) : item.start - offset]
+    if re.search(r"\bcomparing\s+[^,;.]{2,35}?\s+(?:with|to|and)\s+$", wide, re.IGNORECASE):
+        return True  # "Comparing October 2025 with October 2024, exports rose 15.6%"
     match = COMPARISON_PERIOD.search(window)
     if not match:
         return False

@@ -201,6 +201,17 @@ def resolve_period(
     relative = _relative(raw, published=published, reference=reference)
     if relative is not False:
         return relative
+    if re.fullmatch(r"(?:(?:this|current|the current)\s+)?(?:fiscal|financial)(?:\s+year)?", raw):
+        # "during the fiscal year", "the first half of the fiscal": the fiscal year the passage
+        # is in, else the one holding the last month before publication
+        if reference is not None:
+            anchor, leaned = reference.end, "reference"
+        elif published is not None:
+            anchor, leaned = _add_months(date(published.year, published.month, 1), -1), "published"
+        else:
+            return None
+        first_year = anchor.year if anchor.month >= fiscal.start_month else anchor.year - 1
+        return replace(_fiscal_span(first_year, fiscal), relative_to=leaned)
 
     # Parts of a fiscal year: "the first 10 months of fiscal 1986/87", "first half of FY25",
     # "Q3 FY2023-24", "the second quarter of the 2024-25 fiscal year"

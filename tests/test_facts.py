@@ -1828,3 +1828,13 @@ def test_a_first_estimate_reported_last_month_keeps_the_period_it_estimated(tail
         if str(f.period.start) == "1987-01-01"
     )
     assert january == [(2.31e9, False), (2.33e9, True)]
+
+
+def test_comparing_one_period_with_another_dates_the_figures_by_the_first():
+    text = (
+        "Comparing October 2025 with October 2024, Macao's exports to Portugal rose 15.6%, "
+        "while exports to Brazil fell 4.2%."
+    )
+    facts = extract(text, published="2025-11-25").facts
+    assert {str(f.period.start) for f in facts} == {"2025-10-01"}
+    assert len(facts) == 2

@@ -15,6 +15,28 @@ USA = FiscalYear(10, "end")
 CASES = [
     # text, published, reference, fiscal, (start, end, granularity)
     ("January", PUBLISHED, None, None, ("2021-01-01", "2021-01-31", "month")),
+    # "the fiscal year" is the one the passage is in, else the one holding last month
+    (
+        "first half of the fiscal",
+        date(2025, 10, 16),
+        None,
+        INDIA,
+        ("2025-04-01", "2025-09-30", "half"),
+    ),
+    (
+        "the fiscal year",
+        date(2024, 7, 20),
+        None,
+        FiscalYear(7, "end"),
+        ("2023-07-01", "2024-06-30", "year"),
+    ),
+    (
+        "second quarter of this fiscal year",
+        None,
+        month_span(2025, 9),
+        JAPAN,
+        ("2025-07-01", "2025-09-30", "quarter"),
+    ),
     ("in December", PUBLISHED, None, None, ("2020-12-01", "2020-12-31", "month")),
     ("February", PUBLISHED, None, None, ("2021-02-01", "2021-02-28", "month")),
     ("April 2010", PUBLISHED, None, None, ("2010-04-01", "2010-04-30", "month")),
