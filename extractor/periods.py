@@ -469,11 +469,17 @@ def resolve_period(
 
     # Month ranges: "January-March", "April to September 2024", "Jan.-Sept.", "between May and July"
     month_range = re.search(
-        rf"({_MONTH})(?: {_YEAR})?\s*(?:-|/|to|through|till|until|and)\s*({_MONTH})", raw
+        rf"({_MONTH})(?: ({_YEAR}))?\s*(?:-|/|to|through|till|until|and)\s*({_MONTH})", raw
     )
     if month_range:
         first = MONTHS[month_range.group(1).rstrip(".")]
-        last = MONTHS[month_range.group(2).rstrip(".")]
+        last = MONTHS[month_range.group(month_range.lastindex).rstrip(".")]
+        start_year = month_range.group(2)
+        if start_year is not None:
+            # "April 2024 to March 2025": the first year is the start's
+            start_year = int(re.search(r"\d{4}", start_year).group(0))
+            span = _months_span(start_year, first, last + (12 if last < first else 0))
+            return replace(span, relative_to=None)
         anchored, leaned = _anchor_year(year, first, published, reference)
         if anchored is None:
             return None

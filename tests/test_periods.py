@@ -48,6 +48,8 @@ CASES = [
     ("first half of 2023", PUBLISHED, None, None, ("2023-01-01", "2023-06-30", "half")),
     ("H2 2022", PUBLISHED, None, None, ("2022-07-01", "2022-12-31", "half")),
     ("April to September 2024", PUBLISHED, None, None, ("2024-04-01", "2024-09-30", "range")),
+    ("April 2024 to March 2025", PUBLISHED, None, None, ("2024-04-01", "2025-03-31", "range")),
+    ("October 1986-January 1987", PUBLISHED, None, None, ("1986-10-01", "1987-01-31", "range")),
     ("January-June", PUBLISHED, None, None, ("2021-01-01", "2021-06-30", "half")),
     ("January/February", date(1987, 3, 20), None, None, ("1987-01-01", "1987-02-28", "range")),
     ("the first nine months of 2024", PUBLISHED, None, None, ("2024-01-01", "2024-09-30", "range")),
