@@ -812,8 +812,19 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
     mode = None
     seen_figure = False
     aside = False
+    # "On the import side, fuels and lubricants amounted to ...": the goods open the clause
+    section = re.match(r"\s*(?:side|front)\s*,\s*(?:the\s+)?", text[head.end : head.end + 30])
+    if section is not None and not head.synthetic:
+        previous_end = head.end + section.end()
     for item in post:
         gap = _gap(text, previous_end, item.start)
+        if section is not None and item.kind == "COMMODITY" and previous_end == item.start:
+            commodities.append(_commodity_ref(item.cue))
+            mode = "commodity"
+            previous_end = item.end
+            section = None
+            continue
+        section = None
         if item.kind == "FLOW" and re.fullmatch(
             r"\s*,\s*(?:that is|i\.e\.|namely)\s*", gap, re.IGNORECASE
         ):
@@ -923,7 +934,7 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
         elif item.kind == "COMMODITY" and not _SPEAKER_AFTER.match(text, item.end):
             if (
                 re.search(
-                    r"\b(?:of|for|in|on|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2}$",
+                    r"\b(?:of|for|in|on|from)\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,3}$",
                     gap,
                     re.IGNORECASE,
                 )

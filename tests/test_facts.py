@@ -1757,6 +1757,8 @@ def test_qualifiers_written_after_the_figure(sentence, qualifier):
     [
         ("On the import side, purchases of copper ore rose 8% to $2.1 billion.", "import", "2603"),
         ("On the export front, sales of frozen shrimp fell 4% to $310 million.", "export", "0306"),
+        ("On the import side, fuels and lubricants amounted to $1.2 billion.", "import", "27"),
+        ("On the export side, the copper group fell 2.5%.", "export", "74"),
     ],
 )
 def test_a_section_heading_leaves_the_subject_to_the_phrase_after_it(sentence, flow, goods):
@@ -1838,3 +1840,9 @@ def test_comparing_one_period_with_another_dates_the_figures_by_the_first():
     facts = extract(text, published="2025-11-25").facts
     assert {str(f.period.start) for f in facts} == {"2025-10-01"}
     assert len(facts) == 2
+
+
+def test_goods_after_three_modifiers_are_still_the_goods_of_the_flow():
+    text = "Norway's exports of fresh and chilled cod fillets fell 7.3% to NOK 2.9 billion in May."
+    [fact] = extract(text, published="2025-06-15").facts
+    assert fact.commodity.hs == "0304"
