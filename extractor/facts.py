@@ -1319,6 +1319,25 @@ def assemble(
     return [_record(ctx, draft) for draft in _merge(drafts)], ctx.period_resolutions
 
 
+_RATIO = re.compile(r"\b(?:ratio|percentage|proportion|coverage)\b", re.IGNORECASE)
+
+
+def _inside_ratio(items: list[Item], frame: Frame) -> bool:
+    """ "The coverage ratio of imports by exports, 76.3% a year ago, fell to 71.4%": flows
+    named inside a ratio, whose percentages are the ratio's, not changes."""
+    if not frame.openers or any(
+        i.kind == "FIG" and i.figure.kind != "percent" for i in frame.items
+    ):
+        return False
+    opener = frame.openers[0]
+    for item in reversed([i for i in items if i.end <= opener.start]):
+        if item.kind == "MARKER" and item.rule.role == "share":
+            return bool(_RATIO.search(item.cue.text))
+        if item.kind not in ("FLOW", "PLACE", "COMMODITY", "QUALIFIER"):
+            return False
+    return False
+
+
 def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     start, end = sentence
     text = ctx.text[start:end]
@@ -1334,6 +1353,7 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
         or (i.kind == "COMMODITY" and i.cue.rule.name == "non-oil")
     ]
     frames, leftovers = build_frames(ctx.text, 0, kept) if kept else ([], [])
+    frames = [f for f in frames if not _inside_ratio(kept, f)]
     # Figures before any flow cue, in a sentence that refers back ("The pace of growth ...").
     leftover_figures = [i for i in leftovers if i.kind == "FIG"]
     table_row = (

@@ -396,7 +396,7 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
 _CLAUSE_BREAK = re.compile(r"(?:[,;:]|\b(?:while|and|but|whereas|with|as)\b)", re.IGNORECASE)
 
 
-_SALE_FLOWS = {"sales": "export", "purchases": "import", "shipments": "export"}
+_SALE_FLOWS = {"sales": "export", "purchases": "import", "shipments": "export", "bill": "import"}
 
 
 _SUFFIX_FLOWS = {
@@ -439,14 +439,18 @@ def _goods_sale(text: str, offset: int, items: list[Item], index: int) -> Item |
     if item.kind == "COMMODITY":
         # a bare word without a cue of its own
         left = items[index - 1].end if index else max(0, item.start - 40)
+        # "the bill for crude oil and petroleum products fell to ...": what was paid abroad
         bare = re.search(
-            r"\b(sales|purchases)\s+of\s+(?:the\s+)?$",
+            r"\b(sales|purchases)\s+of\s+(?:the\s+)?$"
+            r"|\b(bill)\s+for\s+(?:the\s+)?(?:[A-Z]\w+\s+)?$",
             _gap(text, offset, left, item.start),
             re.IGNORECASE,
         )
         if bare is None:
             return None
-        start, end, word = left + bare.start(1), left + bare.end(1), bare.group(1).lower()
+        group = 1 if bare.group(1) else 2
+        start, end = left + bare.start(group), left + bare.end(group)
+        word = bare.group(group).lower()
     elif item.kind == "TOPIC" and index + 1 < len(items):
         word = item.cue.text.lower()
         goods = items[index + 1]
@@ -851,8 +855,9 @@ def _region_start(
         )
     ):
         return max(strong.start, floor)
-    # "a 41.3% rise in exports", "an 11.7% increase in LNG imports"
-    if strong.kind == "CHANGE" and strong.rule.form == "noun" and strong_index >= 1:
+    # "a 41.3% rise in exports", "an 11.7% increase in LNG imports", "a 6.7% gain in exports"
+    # (a word that is also a verb reads as a noun between a figure and "in")
+    if strong.kind == "CHANGE" and strong_index >= 1:
         figure = items[strong_index - 1]
         gap_after = _gap(text, offset, strong.end, items[index].start)
         if (
@@ -1163,7 +1168,7 @@ def _revision_of(text: str, offset: int, frame: Frame, item: Item) -> Slot | Non
     between = _gap(text, offset, level.figure.end, item.start)
     if not re.fullmatch(
         r"[\s,]*from\s+(?:the\s+|an?\s+)?"
-        r"(?:(?:initially|previously|first|originally|provisional|preliminary|earlier)\s+)?"
+        r"(?:(?:initially|previously|first|originally|initial|provisional|preliminary|earlier)\s+)?"
         r"(?:(?:reported|published|estimated|announced)\s+)?(?:(?:figure|estimate)\s+of\s+)?",
         between,
         re.IGNORECASE,

@@ -1846,3 +1846,47 @@ def test_goods_after_three_modifiers_are_still_the_goods_of_the_flow():
     text = "Norway's exports of fresh and chilled cod fillets fell 7.3% to NOK 2.9 billion in May."
     [fact] = extract(text, published="2025-06-15").facts
     assert fact.commodity.hs == "0304"
+
+
+def test_the_bill_for_goods_is_what_was_paid_for_imports():
+    text = (
+        "STOCKHOLM, April 20 - Sweden's exports rose 5 pct in March. The bill for coal and "
+        "coke fell to 310 mln crowns. The bill for the new harbour came to 1.2 billion crowns."
+    )
+    facts = extract(text, published="1987-04-20").facts
+    assert [(f.flow, f.commodity.hs, f.value.amount) for f in facts if f.commodity] == [
+        ("import", "2701", 3.1e8)
+    ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The coverage ratio of imports by exports, 76.3% a year earlier, fell to 71.4%.",
+        "The percentage of oil exports in total exports dropped from 75.5% to 71.2%.",
+        "The ratio of non-oil exports to imports stood at 39.0%, up from 35.0%.",
+    ],
+)
+def test_percentages_of_a_ratio_between_flows_are_not_changes(sentence):
+    text = f"Oman's exports rose 8% in June to $4.5 billion. {sentence}"
+    facts = extract(text, published="2025-07-04").facts
+    assert [f.change.percent for f in facts if f.change] == [8.0]
+
+
+def test_a_percent_gain_in_a_flow_after_another_flow_belongs_to_the_second():
+    text = (
+        "Tunisia's imports rose 6.4% to TND 5.1 billion in May, broadly in line with a 6.7% gain "
+        "in exports, which reached TND 4.2 billion."
+    )
+    facts = {f.flow: f for f in extract(text, published="2025-06-20").facts}
+    assert (facts["import"].change.percent, facts["export"].change.percent) == (6.4, 6.7)
+
+
+def test_a_revision_from_an_initial_estimate_keeps_both_levels():
+    text = (
+        "Greece's trade deficit widened to 3.3 billion euros in August. ELSTAT revised July's "
+        "deficit to 3.12 billion euros from an initial estimate of 3.04 billion euros."
+    )
+    facts = extract(text, published="2022-10-10").facts
+    july = sorted(f.value.amount for f in facts if str(f.period.start) == "2022-07-01")
+    assert july == [-3.12e9, -3.04e9]
