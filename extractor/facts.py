@@ -1338,6 +1338,32 @@ def _inside_ratio(items: list[Item], frame: Frame) -> bool:
     return False
 
 
+_GOODS_CLAUSE_BREAK = re.compile(
+    r"[,;]\s*(?:and|but|while|whereas)?\s*$|\s(?:and|but|while|whereas)\s+$"
+)
+
+
+def _goods_clauses(text: str, items: list[Item]) -> list[list[Item]]:
+    """Split figures that refer back into clauses, one per goods or place leading a clause:
+    "pharmaceuticals sank 26.4%, while petrochemicals rose 12.0%"."""
+    parts: list[list[Item]] = [[]]
+    for index, item in enumerate(items):
+        current = parts[-1]
+        if (
+            item.kind in ("COMMODITY", "PLACE")
+            and any(i.kind == "FIG" for i in current)
+            and _GOODS_CLAUSE_BREAK.search(text[current[-1].end : item.start])
+            and any(
+                ahead.kind == "FIG" or (ahead.kind == "CHANGE" and ahead.rule.form == "verb")
+                for ahead in items[index + 1 : index + 3]
+            )
+        ):
+            parts.append([item])
+        else:
+            current.append(item)
+    return parts
+
+
 def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     start, end = sentence
     text = ctx.text[start:end]
@@ -1372,11 +1398,8 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
             )
         )
     ):
-        frame = Frame(
-            openers=[], start=start, end=leftovers[-1].end, items=leftovers, inherited=True
-        )
         first_figure = leftover_figures[0].start
-        frame.flow_hint = next(
+        flow_hint = next(
             (
                 i
                 for i in items
@@ -1386,7 +1409,16 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
             ),
             None,
         )
-        frames.insert(0, frame)
+        for position, part in enumerate(_goods_clauses(ctx.text, leftovers)):
+            frame = Frame(
+                openers=[],
+                start=start if position == 0 else part[0].start,
+                end=part[-1].end,
+                items=part,
+                inherited=True,
+            )
+            frame.flow_hint = flow_hint
+            frames.insert(position, frame)
     sentence_drafts: list[Draft] = []
     ctx.sentence_subject = None
     elided = None

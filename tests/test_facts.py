@@ -1890,3 +1890,13 @@ def test_a_revision_from_an_initial_estimate_keeps_both_levels():
     facts = extract(text, published="2022-10-10").facts
     july = sorted(f.value.amount for f in facts if str(f.period.start) == "2022-07-01")
     assert july == [-3.12e9, -3.04e9]
+
+
+def test_goods_leading_each_clause_of_a_sentence_without_a_flow_word_keep_their_figures():
+    text = (
+        "Malaysia's exports rose 5% in May. Commodities were mixed: palm oil sank 6.4%, while "
+        "liquefied natural gas rose 12.0%."
+    )
+    facts = extract(text, published="2024-06-17").facts
+    changes = {f.commodity.name: f.change.percent for f in facts if f.commodity}
+    assert changes == {"palm oil": -6.4, "LNG": 12.0}
