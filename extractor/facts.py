@@ -1140,8 +1140,24 @@ def _fiscal(ctx: ArticleContext, subject: Subject | None) -> FiscalYear | None:
     return table
 
 
-def _stated_fiscal(annotation: Annotation) -> FiscalYear | None:
-    """The fiscal year an article says it uses: "... fiscal year ended March 31"."""
+_SEASON_DEFINED = re.compile(
+    r"\s*(?:(?:season|crop\s+year|marketing\s+year|campaign|harvest)\s*)?"
+    r"(?:\(|,?\s*(?:that|which)\s+(?:ran|runs|run|started|starts|began|begins|lasted)"
+    r"\s+(?:from\s+|on\s+|in\s+)?)(?:the\s+)?("
+    + "|".join(sorted(MONTHS, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def _stated_fiscal(annotation: Annotation, text: str = "") -> FiscalYear | None:
+    """The fiscal year an article says it uses: "... fiscal year ended March 31", "the 2023/24
+    season that ran from October 2023 to September 2024", "the 2024/25 crop year (July-June)"."""
+    for cue in annotation.cues:
+        if cue.label == "PERIOD" and re.search(r"\d{4}\s*/\s*\d\d", cue.text):
+            defined = _SEASON_DEFINED.match(text, cue.end)
+            if defined is not None:
+                return FiscalYear(start_month=MONTHS[defined.group(1).lower().rstrip(".")])
     for cue in annotation.cues:
         if cue.label == "PERIOD":
             ended = _FISCAL_ENDED.search(cue.text)
@@ -1309,17 +1325,77 @@ def assemble(
     (by cue offset) for the mention layer."""
     ctx = ArticleContext(document, annotation, tables, document.published, published_inferred)
     ctx.default_reporter = _default_reporter(ctx)
-    ctx.stated_fiscal = _stated_fiscal(annotation)
+    ctx.stated_fiscal = _stated_fiscal(annotation, ctx.text)
     ctx.article_qualifiers = _article_qualifiers(ctx)
     ctx.source = _article_source(ctx)
     for index, sentence in enumerate(annotation.sentences):
         ctx.sentence_index = index
         _read_sentence(ctx, sentence)
     drafts = _drop_repeated_headlines(ctx, ctx.drafts)
+    _goods_of_volumes(drafts)
     return [_record(ctx, draft) for draft in _merge(drafts)], ctx.period_resolutions
 
 
-_RATIO = re.compile(r"\b(?:ratio|percentage|proportion|coverage)\b", re.IGNORECASE)
+_BULK_UNITS = {
+    "tonne",
+    "ton",
+    "short ton",
+    "kilogram",
+    "barrel",
+    "barrel per day",
+    "bag",
+    "bale",
+    "bushel",
+    "cubic metre",
+    "gallon",
+    "litre",
+    "troy ounce",
+    "ounce",
+    "carat",
+}
+
+
+def _goods_of_volumes(drafts: list[Draft]) -> None:
+    """ "In December alone, shipments rose 5% to 1.3 million bags" in a story on coffee: a
+    volume is always of some goods, the ones the passage was last about."""
+    last: Draft | None = None
+    for draft in drafts:
+        goods = draft.subject.commodity
+        if goods is not None and goods.value.hs is not None:
+            last = draft
+            continue
+        value = draft.value.value if draft.value is not None else None
+        if (
+            goods is None
+            and value is not None
+            and value.currency is None
+            and value.unit in _BULK_UNITS
+            and last is not None
+            and draft.subject.flow in ("export", "import")
+            and last.subject.flow == draft.subject.flow
+            and _code(last.subject.reporter) == _code(draft.subject.reporter)
+            and _unit_fits(value.unit, last.subject.commodity.value.hs)
+        ):
+            draft.subject = replace(
+                draft.subject, commodity=replace(last.subject.commodity, inherited=True)
+            )
+            draft.rules.append("commodity.of_volume")
+
+
+def _unit_fits(unit: str, hs: str) -> bool:
+    """Barrels are of oil; bags and bales never are."""
+    if unit.startswith("barrel"):
+        return hs.startswith("27")
+    if unit in ("bag", "bale"):
+        return not hs.startswith("27")
+    return True
+
+
+def _code(ref: Ref | None) -> str | None:
+    return ref.value.code if ref is not None else None
+
+
+_RATIO = re.compile(r"\b(?:ratio|percentage|proportion|coverage|share)\b", re.IGNORECASE)
 
 
 def _inside_ratio(items: list[Item], frame: Frame) -> bool:
@@ -1377,6 +1453,17 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
         for i in items
         if not any(a <= i.start and i.end <= b for a, b in regions)
         or (i.kind == "COMMODITY" and i.cue.rule.name == "non-oil")
+    ]
+    # "the 2024/25 crop year (July-June)": the months define the year before them
+    kept = [
+        i
+        for n, i in enumerate(kept)
+        if not (
+            i.kind == "PERIOD"
+            and n
+            and kept[n - 1].kind == "PERIOD"
+            and re.fullmatch(r"\s*\(\s*", ctx.text[kept[n - 1].end : i.start])
+        )
     ]
     frames, leftovers = build_frames(ctx.text, 0, kept) if kept else ([], [])
     frames = [f for f in frames if not _inside_ratio(kept, f)]
@@ -1775,6 +1862,22 @@ def _frame_drafts(
             for i in frame.items
             if i.kind == "COMMODITY" and (first_figure is None or i.end <= first_figure.start)
         ]
+        if not goods and first_figure is not None:
+            # "took about 1.62 million bpd of Saudi crude": goods after a volume
+            after = next(
+                (
+                    i
+                    for i in frame.items
+                    if i.kind == "COMMODITY"
+                    and i.start >= first_figure.end
+                    and re.fullmatch(
+                        r"\s+of\s+(?:[A-Z][\w-]*\s+)?", ctx.text[first_figure.end : i.start]
+                    )
+                ),
+                None,
+            )
+            if after is not None:
+                subject = replace(subject, commodity=_commodity_ref(after.cue))
         if goods:
             subject = replace(subject, commodity=_commodity_ref(goods[-1].cue), partner=None)
         hint = frame.flow_hint
@@ -2161,6 +2264,13 @@ def _draft(
         for other in frame_periods:
             if other is cue:
                 continue
+            if other.rule_id in _SINGLE_DAYS:
+                # "in the 2023/24 marketing year ... reached 34.6 million tonnes as of April 8"
+                to_date = _to_date(ctx, other, period)
+                if to_date is not None:
+                    period = to_date
+                    break
+                continue
             partial = _resolve(ctx, other, subject, reference)
             if (
                 partial is not None
@@ -2266,6 +2376,32 @@ def _draft(
     draft.anchor = (min(f.start for f in figures), max(f.end for f in figures))
     draft.rules = [subject.flow_ref.rule, *draft.rules]
     return draft
+
+
+def _to_date(ctx: ArticleContext, day: Item, whole: Ref) -> Ref | None:
+    """The part of `whole` up to a day it names "as of", "as at", "through" or "up to"; a day
+    on its own dates an announcement, not a figure."""
+    if not re.search(
+        r"\b(?:as\s+of|as\s+at|through|up\s+to|until|till)\s+$",
+        ctx.text[max(0, day.start - 12) : day.start],
+        re.IGNORECASE,
+    ):
+        return None
+    span = resolve_period(day.cue.text, published=ctx.published, reference=_as_span(whole))
+    if span is None:
+        return None
+    # a year still running is cut at its last full month, which may come before the day
+    start = whole.value.start
+    if not start <= span.start <= start.replace(year=start.year + 1):
+        return None
+    period = Period(
+        start=start,
+        end=span.start,
+        granularity="range",
+        text=whole.value.text,
+        inferred=whole.value.inferred,
+    )
+    return Ref(period, whole.text, whole.span, f"{whole.rule}+to_date", whole.inherited)
 
 
 def _basis_between(ctx: ArticleContext, period: Ref, base: Item, subject: Subject) -> str | None:

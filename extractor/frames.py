@@ -42,7 +42,7 @@ _SHARE_AFTER = re.compile(
     r"^\s*(?:of|share|in)\s+(?:the\s+)?(?:total|all|overall|its|their|global|world|the\s+"
     r"country's|the\s+nation's|(?:the\s+)?(?:country|nation|region)|gdp|gnp|gross\s+"
     r"(?:domestic|national)\s+product|shipments\s+to|"
-    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s(?=\s))",
+    r"[A-Z](?:\w|\.(?!\s))*(?:\s+[A-Z](?:\w|\.(?!\s))*)?['’]s(?=\s))",
     re.IGNORECASE,
 )
 _PRICE_AFTER = re.compile(

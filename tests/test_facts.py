@@ -1900,3 +1900,53 @@ def test_goods_leading_each_clause_of_a_sentence_without_a_flow_word_keep_their_
     facts = extract(text, published="2024-06-17").facts
     changes = {f.commodity.name: f.change.percent for f in facts if f.commodity}
     assert changes == {"palm oil": -6.4, "LNG": 12.0}
+
+
+def test_a_volume_without_goods_is_of_the_goods_the_passage_was_about():
+    text = (
+        "Honduras's coffee exports rose 12% to $1.4 billion in 2024. In December alone, "
+        "shipments rose 5 percent from a year earlier to 900,000 bags."
+    )
+    facts = extract(text, published="2025-01-20").facts
+    bags = next(f for f in facts if f.value and f.value.unit == "bag")
+    assert bags.commodity.name == "coffee"
+
+
+def test_a_share_of_a_flow_is_no_change():
+    text = "Oman's oil exports fell 11% in June. Oil's share of total exports fell to 70.8%."
+    facts = extract(text, published="2025-08-18").facts
+    assert [f.change.percent for f in facts] == [-11.0]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "start", "end"),
+    [
+        (
+            "Ghana exported 560,000 tonnes of cocoa in the 2023/24 season that ran from "
+            "October 2023 to September 2024, down 22%.",
+            "2023-10-01",
+            "2024-09-30",
+        ),
+        (
+            "Ghana's cocoa exports in the 2023/24 crop year (October-September) fell 22% to "
+            "560,000 tonnes.",
+            "2023-10-01",
+            "2024-09-30",
+        ),
+        (
+            "Ghana's cocoa exports in the 2024/25 marketing year, which started on October 1, "
+            "reached 350,000 tonnes as of March 9.",
+            "2024-10-01",
+            "2025-03-09",
+        ),
+    ],
+)
+def test_a_season_defined_in_the_text_has_the_months_it_gives(sentence, start, end):
+    [fact] = extract(sentence, published="2025-03-12").facts
+    assert (str(fact.period.start), str(fact.period.end)) == (start, end)
+
+
+def test_a_possessive_opening_the_next_sentence_does_not_make_a_percent_a_share():
+    text = "Peru's exports rose 4% in May. Chile's imports fell 2% in May."
+    facts = extract(text, published="2025-06-20").facts
+    assert sorted(f.change.percent for f in facts) == [-2.0, 4.0]
