@@ -304,6 +304,8 @@ class ArticleContext:
     # current account deficit"): the time of a trade figure that states none
     opening_reference: Ref | None = None
     reference_sentence: int = -1
+    # the last sentence that gave figures of the current account, not of goods trade
+    account_sentence: int = -10
     sentence_index: int = 0
     last_fact_sentence: int = -10
 
@@ -1440,6 +1442,28 @@ def _goods_clauses(text: str, items: list[Item]) -> list[list[Item]]:
     return parts
 
 
+def _continues_account(items: list[Item], frame: Frame) -> bool:
+    """A frame opened only by "deficit" or "surplus", in a sentence naming no goods, flow or
+    partner of goods trade."""
+    return (
+        bool(frame.openers)
+        and all(_bare_balance(o) for o in frame.openers)
+        and not any(
+            i.kind in ("COMMODITY", "PLACE") or (i.kind == "FLOW" and not _bare_balance(i))
+            for i in items
+        )
+    )
+
+
+def _bare_balance(item: Item) -> bool:
+    return (
+        item.kind == "FLOW"
+        and item.rule.flow == "balance"
+        and re.fullmatch(r"(?:deficits?|surplus(?:es)?|shortfall|gap)", item.cue.text, re.I)
+        is not None
+    )
+
+
 def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     start, end = sentence
     text = ctx.text[start:end]
@@ -1467,6 +1491,10 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     ]
     frames, leftovers = build_frames(ctx.text, 0, kept) if kept else ([], [])
     frames = [f for f in frames if not _inside_ratio(kept, f)]
+    if ctx.account_sentence == ctx.sentence_index - 1:
+        # "The current account deficit narrowed to 180 mln ... Unsmoothed figures show a
+        # deficit of 162 mln": a bare balance word goes on about the account
+        frames = [f for f in frames if not _continues_account(kept, f)]
     # Figures before any flow cue, in a sentence that refers back ("The pace of growth ...").
     leftover_figures = [i for i in leftovers if i.kind == "FIG"]
     table_row = (
@@ -1556,6 +1584,13 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
                 ref = _resolve(ctx, period, None, None)
                 if ref is not None and ref.value.granularity != "day":
                     _set_reference(ctx, ref)
+    if not sentence_drafts and any(
+        f.topic
+        and any(o.kind == "TOPIC" and o.rule.topic == "external_accounts" for o in f.openers)
+        and any(i.kind == "FIG" for i in f.items)
+        for f in frames
+    ):
+        ctx.account_sentence = ctx.sentence_index
     if not sentence_drafts:
         _attach_streak(ctx, items)
         # "Changes refer to the previous month unless stated otherwise."

@@ -1950,3 +1950,22 @@ def test_a_possessive_opening_the_next_sentence_does_not_make_a_percent_a_share(
     text = "Peru's exports rose 4% in May. Chile's imports fell 2% in May."
     facts = extract(text, published="2025-06-20").facts
     assert sorted(f.change.percent for f in facts) == [-2.0, 4.0]
+
+
+def test_a_bare_deficit_right_after_the_current_account_goes_on_about_the_account():
+    text = (
+        "WELLINGTON, March 5 - New Zealand's current account deficit narrowed to 180 mln "
+        "dlrs in January from 203 mln in December. Unsmoothed figures show a deficit of 162 "
+        "mln dlrs for January. The merchandise trade surplus widened to 46 mln dlrs."
+    )
+    facts = extract(text, published="1987-03-05").facts
+    assert [(f.flow, f.value.amount) for f in facts] == [("balance", 4.6e7)]
+
+
+def test_a_deficit_with_a_partner_after_the_current_account_is_goods_trade():
+    text = (
+        "Japan's current account surplus rose to 8 billion dlrs in January. The deficit "
+        "with Japan widened to 5.1 billion dlrs, U.S. officials said."
+    )
+    facts = extract(text, published="1987-03-05").facts
+    assert len(facts) == 1
