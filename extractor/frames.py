@@ -870,6 +870,14 @@ def _region_start(
     return max(start, floor)
 
 
+# A cap set by an agreement or a rule, not a figure of trade that happened.
+_LIMIT = re.compile(
+    r"\b(?:limited\s+to|capped\s+at|(?:could|can|cannot|may|must|would|will|should|did)"
+    r"\s+not\s+exceed|not\s+to\s+exceed|restricted\s+to|a\s+ceiling\s+of|a\s+quota\s+of)\b",
+    re.IGNORECASE,
+)
+
+
 def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = None) -> None:
     """Decide what each figure of a frame is, and what cues go with it. `elided` is the change
     verb of the clause before, which a gapped clause leaves out ("exports rose 14.8 pct and
@@ -877,12 +885,15 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
     items = frame.items
     figures = [i for i in items if i.kind == "FIG"]
     share_seen = False
+    limit = _LIMIT.search(text, max(frame.start - offset, 0), frame.end - offset)
     for position, item in enumerate(items):
         if item.kind != "FIG":
             continue
         figure = item.figure
         if figure.conversion or figure.kind == "percentage_point":
             continue
+        if limit is not None and item.start - offset >= limit.end():
+            continue  # "exports could not exceed 632,000 tonnes, rising to 640,000 in 1988"
         previous = items[position - 1] if position else None
         items[position + 1] if position + 1 < len(items) else None
         left_bound = previous.end if previous is not None else frame.start

@@ -1969,3 +1969,17 @@ def test_a_deficit_with_a_partner_after_the_current_account_is_goods_trade():
     )
     facts = extract(text, published="1987-03-05").facts
     assert len(facts) == 1
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Under the accord, Thailand's textile export growth was limited to 0.5 pct a year.",
+        "The pact said Thailand's steel exports to the U.S. could not exceed 300,000 tonnes in "
+        "1987, rising to 310,000 tonnes in 1988.",
+    ],
+)
+def test_a_cap_set_by_an_agreement_is_no_trade_figure(sentence):
+    text = f"BANGKOK, March 3 - Thailand's exports rose 12 pct in January. {sentence}"
+    facts = extract(text, published="1987-03-03").facts
+    assert [f.change.percent for f in facts] == [12.0]
