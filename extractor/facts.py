@@ -34,7 +34,7 @@ from .models import (
     Value,
 )
 from .numbers import parse_count
-from .periods import MONTHS, FiscalYear, Span, resolve_period
+from .periods import MONTHS, FiscalYear, Span, _months_between, resolve_period
 from .pipeline import Annotation, Cue
 from .resources import RuleSet
 
@@ -304,6 +304,7 @@ class ArticleContext:
     # current account deficit"): the time of a trade figure that states none
     opening_reference: Ref | None = None
     reference_sentence: int = -1
+    headline_reference: bool = False  # the main reference came from a title line
     # the last sentence that gave figures of the current account, not of goods trade
     account_sentence: int = -10
     sentence_index: int = 0
@@ -1191,6 +1192,10 @@ def _resolve(
     ctx.period_resolutions[base.start] = span
     if span.relative_to != "reference" and anaphor is None:
         ctx.named_periods[span.granularity] = span
+        # "the April-September half of fiscal 2024" ... "the deficit for the half"
+        size = {3: "quarter", 6: "half", 12: "year"}.get(_months_between(span.start, span.end))
+        if size is not None and span.granularity in ("range", size):
+            ctx.named_periods[size] = span
     inferred = ctx.published_inferred and span.relative_to == "published"
     if span.relative_to == "reference" and ctx.reference is not None:
         inferred = inferred or ctx.reference.value.inferred
@@ -2096,6 +2101,28 @@ def _frame_drafts(
         ):
             last = main_drafts[-1].subject.reporter
             _set_reference(ctx, main_drafts[-1].period, last.value.code if last else None)
+            stated = main_drafts[-1].period
+            resolved = ctx.period_resolutions.get(stated.span[0]) if stated.span else None
+            if (
+                _is_headline(ctx, main_drafts[-1])
+                and resolved is not None
+                and resolved.relative_to == "published"
+            ):
+                # "India's first-half exports slide 8.5%": the body says which half
+                ctx.headline_reference = True
+            elif ctx.headline_reference:
+                ctx.headline_reference = False
+                title, body = ctx.main_reference, main_drafts[-1].period
+                if (
+                    title is not None
+                    and title.value.start != body.value.start
+                    and _months_between(title.value.start, title.value.end)
+                    == _months_between(body.value.start, body.value.end)
+                ):
+                    # the calendar first half of the title was the fiscal one of the body
+                    ctx.main_reference = body
+                    ctx.main_by_reporter.clear()
+                    _set_reference(ctx, body, last.value.code if last else None)
     for slot in main:
         if slot.basis_cue is not None and slot.role == "change":
             ctx.last_basis = slot.basis_cue.rule.basis
@@ -2551,9 +2578,12 @@ def _repeats(headline: Draft, body: Draft) -> bool:
     if not same_subject:
         return False
     if headline.period is not None and body.period is not None:
-        if (headline.period.value.start, headline.period.value.end) != (
-            body.period.value.start,
-            body.period.value.end,
+        h, b = headline.period.value, body.period.value
+        # "first-half" in a title over "the April-September half" of the body: the same
+        # length of time is the same period told less exactly
+        if (h.start, h.end) != (b.start, b.end) and (
+            _months_between(h.start, h.end) != _months_between(b.start, b.end)
+            or abs((h.start - b.start).days) > 200
         ):
             return False
     matched = False

@@ -571,12 +571,13 @@ def _relative(raw: str, *, published: date | None, reference: Span | None) -> Sp
         # "in the quarter", "during the year": the one the passage is about, or containing it
         if reference is None:
             return None
+        size = {"quarter": 3, "half": 6, "year": 12}[raw]
         if reference.granularity == raw or (
-            raw == "year" and _months_between(reference.start, reference.end) == 12
+            _is_month_aligned(reference) and _months_between(reference.start, reference.end) == size
         ):
+            # "the April-September half of fiscal 2024" ... "for the half"
             return replace(reference, relative_to="reference")
         end = reference.end
-        size = {"quarter": 3, "half": 6, "year": 12}[raw]
         first = (end.month - 1) // size * size + 1
         return replace(_months_span(end.year, first, first + size - 1), relative_to="reference")
     if re.fullmatch(

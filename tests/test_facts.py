@@ -1983,3 +1983,19 @@ def test_a_cap_set_by_an_agreement_is_no_trade_figure(sentence):
     text = f"BANGKOK, March 3 - Thailand's exports rose 12 pct in January. {sentence}"
     facts = extract(text, published="1987-03-03").facts
     assert [f.change.percent for f in facts] == [12.0]
+
+
+def test_a_vague_title_period_gives_way_to_the_one_the_body_states():
+    text = (
+        "Pakistan's first-half exports slide 8.5% as textile shipments shrink\n\n"
+        "KARACHI, Jan 16 - Pakistan's exports fell 8.5% to $14.2 billion in the July-December "
+        "half of fiscal 2025, the statistics bureau said. Imports dropped 2.2% to $27.9 billion "
+        "over the same six months, leaving a deficit for the half of $13.7 billion. Rice "
+        "exports rose 4%. Wheat exports fell 3%. Gold imports, by contrast, climbed 9.8% to "
+        "$2.1 billion."
+    )
+    facts = extract(text, published="2025-01-16").facts
+    assert len([f for f in facts if f.change and f.change.percent == -8.5]) == 1
+    assert {(str(f.period.start), str(f.period.end)) for f in facts} == {
+        ("2024-07-01", "2024-12-31")
+    }
