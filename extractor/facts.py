@@ -1969,6 +1969,7 @@ def _frame_drafts(
         return (
             item.kind == "PERIOD"
             and id(item) not in used
+            and not _aside_period(text, sentence, item, main)
             and not is_comparison_period(text, 0, item)
             and not is_backward(item)
             and not _EVENT_DATE.search(text, max(0, item.start - 40), item.start)
@@ -2036,6 +2037,8 @@ def _frame_drafts(
         by_period: list[list] = []
         for slot in slots:
             key = slot.period_cue
+            if key is not None and _aside_period(ctx.text, sentence, key, [slot]):
+                key = None  # "Balance: +US$7.25bn (Q2 2024: +US$5.36bn)"
             if "value.revised_from" in slot.rules:
                 by_period.append([key, [slot]])  # the earlier estimate: a fact of its own
                 continue
@@ -2438,6 +2441,20 @@ def _draft(
     draft.anchor = (min(f.start for f in figures), max(f.end for f in figures))
     draft.rules = [subject.flow_ref.rule, *draft.rules]
     return draft
+
+
+def _aside_period(text: str, sentence: tuple[int, int], item: Item, main: list[Slot]) -> bool:
+    """ "Balance: +US$7.25bn (Q2 2024: +US$5.36bn)", "fell 7.4% (+1.7% in July 2023)": a
+    period in brackets with a figure of its own is that figure's, not the main figures'."""
+    opened = text.rfind("(", sentence[0], item.start)
+    if opened < 0 or ")" in text[opened : item.start]:
+        return False
+    closed = text.find(")", item.end, sentence[1])
+    if closed < 0 or "(" in text[item.end : closed]:
+        return False
+    outside = [s for s in main if not opened < s.figure.start < closed]
+    has_figure = re.search(r"\d", text[opened : item.start] + text[item.end : closed])
+    return bool(has_figure) and bool(outside)
 
 
 def _to_date(ctx: ArticleContext, day: Item, whole: Ref) -> Ref | None:

@@ -233,6 +233,19 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
             and not re.match(r"\s*(?:and|or|but|while|with)\b", match.group(0), re.IGNORECASE)
         ):
             regions.append((begin, finish))
+    # "exports and imports decreased by 7.4% and 10.9%, respectively (+1.7% and -3.2% in
+    # July, in the same order)": a bracketed list of earlier figures after a list of figures
+    for match in re.finditer(r"\(([^()]{4,120})\)", text):
+        begin, finish = start + match.start(), start + match.end()
+        inside = [i for i in items if begin <= i.start and i.end <= finish]
+        before = [i for i in items if i.end <= begin and i.kind == "FIG"]
+        if (
+            len(before) >= 2
+            and sum(i.kind == "FIG" for i in inside) >= 2
+            and any(i.kind == "PERIOD" for i in inside)
+            and not any(i.kind in ("FLOW", "COMMODITY", "PLACE") for i in inside)
+        ):
+            regions.append((begin, finish))
     # "revised the January deficit to 8.05 billion from the 7.61 billion it reported last
     # month": when the first estimate came out, not the period it is for
     for match in _REPORTED_WHEN.finditer(text):

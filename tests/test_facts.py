@@ -1999,3 +1999,28 @@ def test_a_vague_title_period_gives_way_to_the_one_the_body_states():
     assert {(str(f.period.start), str(f.period.end)) for f in facts} == {
         ("2024-07-01", "2024-12-31")
     }
+
+
+def test_a_bracketed_list_of_earlier_figures_leaves_the_main_list_its_period():
+    text = (
+        "In May 2024, Slovenia's exports and imports decreased by 5.1% and 8.2%, respectively, "
+        "compared with May 2023 (+2.3% and -1.4% in April 2024, in the same order). Exports "
+        "to Austria fell 3.0%."
+    )
+    facts = extract(text, published="2024-07-09").facts
+    assert sorted((f.flow, f.change.percent) for f in facts) == [
+        ("export", -5.1),
+        ("export", -3.0),
+        ("import", -8.2),
+    ]
+    assert {str(f.period.start) for f in facts} == {"2024-05-01"}
+
+
+def test_a_period_in_brackets_with_its_own_figure_is_not_the_main_figures():
+    text = (
+        "Uruguay, second quarter of 2025. Exports: US$3.1bn (+7.4% y/y); Balance: +US$0.72bn "
+        "(Q2 2024: +US$0.51bn). Imports from China rose 11.2% to US$0.56bn."
+    )
+    facts = extract(text, published="2025-08-10").facts
+    main = [f for f in facts if "comparison" not in f.qualifiers]
+    assert {str(f.period.start) for f in main} == {"2025-04-01"}
