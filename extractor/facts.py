@@ -1447,6 +1447,13 @@ def _goods_clauses(text: str, items: list[Item]) -> list[list[Item]]:
     return parts
 
 
+_RESTATED = re.compile(
+    r"\b(?:un)?(?:smoothed|adjusted)\b|\bseasonally\b|\bpreviously\b|\brevised\b|"
+    r"\bearlier\s+(?:estimate|figure)|\b(?:first|initial)\s+estimate",
+    re.IGNORECASE,
+)
+
+
 def _continues_account(items: list[Item], frame: Frame) -> bool:
     """A frame opened only by "deficit" or "surplus", in a sentence naming no goods, flow or
     partner of goods trade."""
@@ -1496,9 +1503,9 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     ]
     frames, leftovers = build_frames(ctx.text, 0, kept) if kept else ([], [])
     frames = [f for f in frames if not _inside_ratio(kept, f)]
-    if ctx.account_sentence == ctx.sentence_index - 1:
+    if ctx.account_sentence == ctx.sentence_index - 1 and _RESTATED.search(text):
         # "The current account deficit narrowed to 180 mln ... Unsmoothed figures show a
-        # deficit of 162 mln": a bare balance word goes on about the account
+        # deficit of 162 mln": the same measure restated another way goes on about the account
         frames = [f for f in frames if not _continues_account(kept, f)]
     # Figures before any flow cue, in a sentence that refers back ("The pace of growth ...").
     leftover_figures = [i for i in leftovers if i.kind == "FIG"]
