@@ -1927,6 +1927,20 @@ def _frame_drafts(
                 subject = replace(subject, commodity=_commodity_ref(after.cue))
         if goods:
             subject = replace(subject, commodity=_commodity_ref(goods[-1].cue), partner=None)
+        places = [
+            i
+            for i in frame.items
+            if i.kind == "PLACE" and (first_figure is None or i.end <= first_figure.start)
+        ]
+        if (
+            not goods
+            and len(places) == 1
+            and last.partner is not None
+            and places[0].cue.rule.kind != "demonym"
+            and _code(subject.reporter) != places[0].cue.rule.code
+        ):
+            # "China was the top source of imports. Indonesia came next with US$1.04 billion"
+            subject = replace(subject, partner=_place_ref(places[0].cue))
         hint = frame.flow_hint
         if hint is not None and hint.rule.flow != subject.flow:
             subject = replace(

@@ -427,6 +427,14 @@ _GOODS_SUFFIX = re.compile(
 )
 
 
+_REASON_BEFORE = re.compile(
+    r"\b(?:on|amid|after|due\s+to|thanks\s+to|because\s+of|on\s+the\s+back\s+of|"
+    r"driven\s+by|helped\s+by|led\s+by)\s+(?:(?:the|a|an|higher|lower|larger|smaller|"
+    r"strong|stronger|weak|weaker|robust|increased|reduced)\s+)*$",
+    re.IGNORECASE,
+)
+
+
 def _goods_suffix_flow(text: str, offset: int, items: list[Item], index: int) -> Item | None:
     """ "Tea earnings fell 13.1 pct", "Lithium carbonate sales slumped 35%", "iron ore
     arrivals rose 2.3%": goods named before the word for what they earned or what came in."""
@@ -436,6 +444,8 @@ def _goods_suffix_flow(text: str, offset: int, items: list[Item], index: int) ->
     found = _GOODS_SUFFIX.match(text, item.end - offset)
     if found is None:
         return None
+    if _REASON_BEFORE.search(text, max(0, item.start - offset - 40), item.start - offset):
+        return None  # "up 12.1 percent on larger coal purchases": why, not a flow of its own
     word = found.group(1).lower()
     start, end = found.start(1) + offset, found.end(1) + offset
     flow = _SUFFIX_FLOWS[word]

@@ -2024,3 +2024,16 @@ def test_a_period_in_brackets_with_its_own_figure_is_not_the_main_figures():
     facts = extract(text, published="2025-08-10").facts
     main = [f for f in facts if "comparison" not in f.qualifiers]
     assert {str(f.period.start) for f in main} == {"2025-04-01"}
+
+
+def test_the_next_place_in_a_ranking_of_partners_is_the_next_partner():
+    text = (
+        "Vietnam's imports rose 3% in August. China remained the top source of imports at "
+        "US$12.9 billion. South Korea came next with US$4.04 billion, up 12.1 percent on larger "
+        "chip purchases."
+    )
+    facts = extract(text, published="2025-09-10").facts
+    ranked = [f for f in facts if f.value and f.value.amount == 4.04e9]
+    assert [(f.reporter.code, f.partner.code, f.commodity) for f in ranked] == [
+        ("VNM", "KOR", None)
+    ]
