@@ -1191,11 +1191,13 @@ def _resolve(
         return None
     ctx.period_resolutions[base.start] = span
     if span.relative_to != "reference" and anaphor is None:
-        ctx.named_periods[span.granularity] = span
-        # "the April-September half of fiscal 2024" ... "the deficit for the half"
+        # "the April-September half of fiscal 2024" ... "the deficit for the half"; a base
+        # named on the way ("from 4,260 tonnes in the first quarter of 1986") is earlier
         size = {3: "quarter", 6: "half", 12: "year"}.get(_months_between(span.start, span.end))
-        if size is not None and span.granularity in ("range", size):
-            ctx.named_periods[size] = span
+        for unit in {span.granularity, size if span.granularity in ("range", size) else None}:
+            known = ctx.named_periods.get(unit) if unit else None
+            if unit and (known is None or span.end >= known.end):
+                ctx.named_periods[unit] = span
     inferred = ctx.published_inferred and span.relative_to == "published"
     if span.relative_to == "reference" and ctx.reference is not None:
         inferred = inferred or ctx.reference.value.inferred

@@ -256,7 +256,9 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
 _REPORTED_WHEN = re.compile(
     r"\b(?:(?:that|which)\s+)?(?:(?:it|they|the\s+\w+)\s+)?(?:had\s+)?(?:first\s+)?"
     r"(?:reported|published|gave|announced|estimated|issued|released)\s+"
-    r"(?:last\s+month|last\s+week|a\s+month\s+ago|earlier|previously|initially)\b",
+    r"(?:last\s+month|last\s+week|a\s+month\s+ago|earlier|previously|initially|"
+    r"in\s+(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December))\b",
     re.IGNORECASE,
 )
 

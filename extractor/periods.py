@@ -591,6 +591,21 @@ def _relative(raw: str, *, published: date | None, reference: Span | None) -> Sp
         return from_published(-1) if "month" in raw else None
     if re.fullmatch(r"last month|past month", raw):
         return from_published(-1)
+    if re.fullmatch(r"so far this month|this month so far|month[- ]to[- ]date", raw):
+        # "So far this month, the surplus stands at ..." after the week's figures: from the
+        # first of the month to the end of the period the passage is about
+        if reference is not None and (
+            published is None
+            or (reference.end.year, reference.end.month) == (published.year, published.month)
+        ):
+            end = reference.end
+        elif published is not None:
+            end = published
+        else:
+            return None
+        return Span(
+            date(end.year, end.month, 1), end, "range", "reference" if reference else "published"
+        )
     if re.fullmatch(r"this month", raw):
         return from_published(0)
     if re.fullmatch(r"last year|past year|previous calendar year", raw):

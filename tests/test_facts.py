@@ -2037,3 +2037,43 @@ def test_the_next_place_in_a_ranking_of_partners_is_the_next_partner():
     assert [(f.reporter.code, f.partner.code, f.commodity) for f in ranked] == [
         ("VNM", "KOR", None)
     ]
+
+
+def test_so_far_this_month_runs_from_the_first_to_the_end_of_the_week_reported():
+    text = (
+        "Brazil posted a trade surplus of US$1.2 billion in the week ended March 14. So far "
+        "this month, the surplus stands at US$3.05 billion."
+    )
+    facts = extract(text, published="2025-03-17").facts
+    month = next(f for f in facts if f.value.amount == 3.05e9)
+    assert (str(month.period.start), str(month.period.end)) == ("2025-03-01", "2025-03-14")
+
+
+def test_a_first_estimate_reported_in_a_named_month_keeps_its_own_period():
+    text = (
+        "COLOMBO, April 14 - Sri Lanka's tea exports rose 4 pct in March. The board revised its "
+        "figure for 1986 tea exports to 204,050 tonnes from the 209,700 tonnes it reported in "
+        "January."
+    )
+    facts = extract(text, published="1987-04-14").facts
+    first = next(f for f in facts if f.value and f.value.amount == 209700)
+    assert str(first.period.start) == "1986-01-01"
+
+
+def test_in_the_quarter_is_the_latest_quarter_named_not_a_base_named_on_the_way():
+    text = (
+        "COLOMBO, April 14 - Sri Lanka exported 51,620 tonnes of tea in the first quarter of "
+        "1987. Shipments to Britain fell to 3,480 tonnes from 4,260 tonnes in the first quarter "
+        "of 1986. In March alone, tea exports totalled 19,440 tonnes. Rubber exports in the "
+        "quarter were 26,300 tonnes, against 29,800 tonnes a year earlier."
+    )
+    facts = extract(text, published="1987-04-14").facts
+    rubber = next(f for f in facts if f.commodity and f.commodity.name == "rubber")
+    assert str(rubber.period.start) == "1987-01-01"
+
+
+def test_jordanian_dinars_written_jd():
+    [fact] = extract(
+        "Jordan's exports to Iraq totalled JD 1.12 billion last year.", published="2025-03-01"
+    ).facts
+    assert (fact.value.amount, fact.value.currency) == (1.12e9, "JOD")
