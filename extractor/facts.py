@@ -104,6 +104,10 @@ _NOT_REPORTER_BEFORE = re.compile(
     r"including|like|such as|among|via|through|across|bound for|destined for)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+_AGENCY_OF = re.compile(
+    r"\b(?:Bank|Institute|Office|Ministry|Department|Bureau|Authority|Agency|Service|"
+    r"Administration|Customs)\s+of\s+(?:the\s+)?$"
+)
 _PARTNER_ROLE = re.compile(
     r"\b(?:destination|market|buyer|customer|client|source|supplier|origin|trading partner|"
     r"partner)s?\b",
@@ -741,9 +745,18 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             # "under growing U.S. pressure to cut its 1986 surplus": the pronoun, not the
             # place before it, owns the flow
             continue
-        if _NOT_REPORTER_BEFORE.search(before) and not (
-            _POSSESSIVE.match(after)
-            and re.search(r"\b(?:of|in|for|on|at|by)\s+(?:the\s+)?$", before, re.IGNORECASE)
+        if (
+            _NOT_REPORTER_BEFORE.search(before)
+            and not (
+                _POSSESSIVE.match(after)
+                and re.search(r"\b(?:of|in|for|on|at|by)\s+(?:the\s+)?$", before, re.IGNORECASE)
+            )
+            # "the Central Bank of Ecuador showed the country's trade balance": the agency's
+            # country is the one "the country" means
+            and not (
+                _AGENCY_OF.search(before)
+                and re.search(r"\b(?:the\s+country|the\s+nation)['’]s\s", after, re.I)
+            )
         ):
             continue  # not "a reduction of France's trade shortfall"
         between = [i for i in pre if item.end <= i.start and i.kind == "COMMODITY"]

@@ -198,6 +198,17 @@ def resolve_period(
             return None
         return replace(_months_span(anchored, 1, month), relative_to=leaned)
 
+    through = re.fullmatch(
+        rf"(?:year[- ]to[- ]date|ytd) (?:through|to|until|till) ({_MONTH})(?: ({_YEAR}))?", raw
+    )
+    if through:
+        # "year-to-date through August": January to the month named
+        month = MONTHS[through.group(1).rstrip(".")]
+        explicit = int(through.group(2)) if through.group(2) else None
+        anchored, leaned = _anchor_year(explicit, month, published, reference)
+        if anchored is None:
+            return None
+        return replace(_months_span(anchored, 1, month), relative_to=leaned)
     relative = _relative(raw, published=published, reference=reference)
     if relative is not False:
         return relative

@@ -2077,3 +2077,15 @@ def test_jordanian_dinars_written_jd():
         "Jordan's exports to Iraq totalled JD 1.12 billion last year.", published="2025-03-01"
     ).facts
     assert (fact.value.amount, fact.value.currency) == (1.12e9, "JOD")
+
+
+def test_the_country_of_an_agency_is_the_country_the_sentence_means():
+    text = (
+        "Chile's exports rose 5% in September. Figures from the Central Bank of Ecuador showed "
+        "the country's trade balance at a surplus of US$356 million year-to-date through "
+        "August."
+    )
+    facts = extract(text, published="2018-10-20").facts
+    balance = next(f for f in facts if f.flow == "balance")
+    assert balance.reporter.code == "ECU"
+    assert (str(balance.period.start), str(balance.period.end)) == ("2018-01-01", "2018-08-31")
