@@ -128,7 +128,11 @@ _CLAUSE_OPENING = re.compile(
 # "remained the top export", "accounted for"
 _COPULAR_PREDICATE = re.compile(
     r"(?:\s+(?:products|goods|items|thereof))?\s+(?:was|were|is|are|remained|remain|remains|"
-    r"stayed|became|accounted\s+for|account\s+for|made\s+up|topped|led)\b[^;:.()]{0,70}$",
+    r"stayed|became|accounted\s+for|account\s+for|made\s+up|topped|led)\b[^;:.()]{0,70}$"
+    # "The automotive sector made the largest positive contribution in September, with
+    # foreign sales rising 9.8%"
+    r"|(?:\s+(?:sector|industry|group))?\s+(?:made|contributed|posted|recorded|saw|"
+    r"registered|drove|was\s+among)\b[^;:.()]{0,110},\s+with\s+(?:[a-z]+\s+)?$",
     re.IGNORECASE,
 )
 _EXCLUSION = re.compile(r"(?:excluding|exclude|excludes|excluded|stripping|strip|minus)\b", re.I)

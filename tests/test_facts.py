@@ -2089,3 +2089,14 @@ def test_the_country_of_an_agency_is_the_country_the_sentence_means():
     balance = next(f for f in facts if f.flow == "balance")
     assert balance.reporter.code == "ECU"
     assert (str(balance.period.start), str(balance.period.end)) == ("2018-01-01", "2018-08-31")
+
+
+def test_goods_opening_a_sentence_own_the_flow_of_its_with_clause():
+    text = (
+        "Portugal's exports rose 4.2% in September. The footwear sector made the largest "
+        "positive contribution to the annual rate, with foreign sales rising 9.8% to 348.1 "
+        "million euros."
+    )
+    facts = extract(text, published="2019-11-19").facts
+    footwear = next(f for f in facts if f.change.percent == 9.8)
+    assert (footwear.flow, footwear.commodity.hs) == ("export", "64")
