@@ -1842,6 +1842,27 @@ def _buyer_of_home_goods(ctx: ArticleContext, draft: Draft) -> None:
     draft.rules.append("flow.buyer_pays_home_currency")
 
 
+_PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ung|ank|ose)\b", re.IGNORECASE)
+
+
+def _pluperfect_base(ctx: ArticleContext, frame: Frame, draft: Draft) -> bool:
+    """A change told in the pluperfect for a period before the one the article reports on:
+    what happened before, the base of the news."""
+    main, period = ctx.main_reference, draft.period
+    if main is None or period is None or period.inherited:
+        return False
+    if period.value.granularity != main.value.granularity or period.value.granularity not in (
+        "month",
+        "quarter",
+    ):
+        return False
+    months = 1 if period.value.granularity == "month" else 3
+    before = _as_span(main).shift(months=-months)
+    if (period.value.start, period.value.end) != (before.start, before.end):
+        return False  # only the period just before: "In July, exports had risen by 0.5%"
+    return bool(_PLUPERFECT.search(ctx.text, frame.start, frame.end))
+
+
 def _year_earlier_restatement(ctx: ArticleContext, frame: Frame, draft: Draft) -> bool:
     """A sentence giving the same subject's level a year before the period the article reports
     on, with no change of its own: a base for the fact before, not news."""
@@ -1853,6 +1874,8 @@ def _year_earlier_restatement(ctx: ArticleContext, frame: Frame, draft: Draft) -
     if not (
         frame.inherited
         or re.match(r"\s*(?:they|it)\s+(?:were|was)\b", ctx.text[frame.start :], re.I)
+        # "The country had a deficit of 538 mln dlrs in the January-March period of 1986."
+        or (draft.subject.flow == "balance" and not draft.subject.partner)
     ):
         return False
     earlier = _as_span(main).shift(years=-1)
@@ -2127,7 +2150,11 @@ def _frame_drafts(
     for draft in drafts:
         _buyer_of_home_goods(ctx, draft)
         _partner_role_with_a_flow_verb(ctx, draft)
-        if _year_earlier_restatement(ctx, frame, draft):
+        if _pluperfect_base(ctx, frame, draft):
+            # "Exports declined 1.8% in August ... In July, exports had risen by 0.5%."
+            draft.qualifiers.add("comparison")
+            draft.rules.append("comparison.pluperfect")
+        elif _year_earlier_restatement(ctx, frame, draft):
             # "Imports rose to 23.6 billion baht. They were 20.2 billion in February 1986."
             draft.qualifiers.add("comparison")
             draft.rules.append("comparison.year_earlier_sentence")
@@ -2136,6 +2163,9 @@ def _frame_drafts(
     ]
     if main_drafts:
         ctx.last_subject = main_drafts[-1].subject
+        # "a surplus of 412 mln in February, against a revised deficit of 655 mln in January":
+        # a revision of an earlier period does not move the passage there
+        main_drafts = [d for d in main_drafts if "revised" not in d.qualifiers] or main_drafts
         if (
             main_drafts[-1].period is not None
             and not main_drafts[-1].period.inherited

@@ -688,7 +688,8 @@ def _has_subject_before(text: str, offset: int, items: list[Item], index: int) -
 
 
 def _comparator_before(text: str, offset: int, frame: Frame, item: Item) -> bool:
-    previous = [i for i in frame.items if i.end <= item.start]
+    # "against a revised deficit of 655 mln": a qualifier word sits inside the phrase
+    previous = [i for i in frame.items if i.end <= item.start and i.kind != "QUALIFIER"]
     left = previous[-1].end if previous else frame.start
     if (
         previous

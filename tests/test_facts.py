@@ -2100,3 +2100,41 @@ def test_goods_opening_a_sentence_own_the_flow_of_its_with_clause():
     facts = extract(text, published="2019-11-19").facts
     footwear = next(f for f in facts if f.change.percent == 9.8)
     assert (footwear.flow, footwear.commodity.hs) == ("export", "64")
+
+
+def test_a_change_told_in_the_pluperfect_for_an_earlier_month_is_a_base():
+    text = (
+        "BERLIN, Oct 9 - Austria's exports declined 1.8% on the month in August. In July, "
+        "exports had risen by a revised 0.5%.\n\nImports fell 1.3% to 17.5 billion euros."
+    )
+    facts = extract(text, published="2019-10-09").facts
+    july = next(f for f in facts if f.change and f.change.percent == 0.5)
+    assert "comparison" in july.qualifiers
+    imports = next(f for f in facts if f.flow == "import")
+    assert str(imports.period.start) == "2019-08-01"
+
+
+def test_a_balance_a_year_before_the_reported_period_is_a_base():
+    text = (
+        "SEOUL, April 8 - South Korea's exports rose 36.2 pct in the first quarter of 1987, "
+        "giving a trade surplus of 620 mln dlrs. The country had a deficit of 538 mln dlrs in "
+        "the January-March period of 1986. Exports to Japan jumped 41.7 pct."
+    )
+    facts = extract(text, published="1987-04-08").facts
+    base = next(f for f in facts if f.value and f.value.amount == -5.38e8)
+    assert "comparison" in base.qualifiers
+    japan = next(f for f in facts if f.partner and f.partner.code == "JPN")
+    assert str(japan.period.start) == "1987-01-01"
+
+
+def test_against_a_revised_figure_is_a_comparison():
+    text = (
+        "COPENHAGEN, April 9 - Denmark had a trade surplus of 412 mln crowns in February, "
+        "against a revised deficit of 655 mln in January. Exports rose to 14.86 billion crowns "
+        "from 14.21 billion in January."
+    )
+    facts = extract(text, published="1987-04-09").facts
+    january = next(f for f in facts if f.value.amount == -6.55e8)
+    assert "comparison" in january.qualifiers
+    exports = next(f for f in facts if f.value.amount == 1.486e10)
+    assert str(exports.period.start) == "1987-02-01"
