@@ -2437,6 +2437,8 @@ def _draft(
                     )
                 period = partial
                 break
+    if period is not None and period.rule == "period.year_to_month":
+        period = _change_in_the_year_to(ctx, draft, subject, period)
     if period is None:
         inherited = _inherited_period(
             ctx,
@@ -2525,6 +2527,34 @@ def _aside_period(text: str, sentence: tuple[int, int], item: Item, main: list[S
     outside = [s for s in main if not opened < s.figure.start < closed]
     has_figure = re.search(r"\d", text[opened : item.start] + text[item.end : closed])
     return bool(has_figure) and bool(outside)
+
+
+def _change_in_the_year_to(ctx: ArticleContext, draft: Draft, subject: Subject, period: Ref) -> Ref:
+    """ "Japan's exports rose 28.1% in the year to September": a change with no level over
+    "the year to" a month is that month against the same month a year before, unless the
+    month ends the reporter's fiscal year ("in the year to March" in Tokyo is fiscal)."""
+    if draft.value is not None or draft.change is None:
+        return period
+    fiscal = _fiscal(ctx, subject)
+    end = period.value.end
+    if (
+        fiscal is not None
+        and fiscal.start_month != 1
+        and end.month == (fiscal.start_month + 10) % 12 + 1
+    ):
+        return period
+    month = Period(
+        start=end.replace(day=1),
+        end=end,
+        granularity="month",
+        text=period.value.text,
+        inferred=period.value.inferred,
+    )
+    if draft.change.value.basis == "unspecified":
+        change = draft.change.value.model_copy(update={"basis": "year_on_year"})
+        draft.change = replace(draft.change, value=change)
+        ctx.last_basis = "year_on_year"
+    return Ref(month, period.text, period.span, f"{period.rule}+change_on_year", period.inherited)
 
 
 def _to_date(ctx: ArticleContext, day: Item, whole: Ref) -> Ref | None:

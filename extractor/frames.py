@@ -920,6 +920,10 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
             continue
         if limit is not None and item.start - offset >= limit.end():
             continue  # "exports could not exceed 632,000 tonnes, rising to 640,000 in 1988"
+        if figure.kind != "percent" and re.match(
+            r"\s*(?:each|apiece|a\s+head)\b", text[item.end - offset : item.end - offset + 12]
+        ):
+            continue  # "bags of 60 kilos each", "items that earned more than $1 billion each"
         previous = items[position - 1] if position else None
         items[position + 1] if position + 1 < len(items) else None
         left_bound = previous.end if previous is not None else frame.start

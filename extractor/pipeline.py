@@ -316,6 +316,8 @@ _FISCAL_RULES = {
     "period.fiscal_fy_spaced",
     "period.split_year",
     "period.split_year_dash",
+    "period.split_year_crop_year",
+    "period.split_year_season",
 }
 _MONTH_RULES = {"period.month", "period.month_day", "period.month_day_year", "period.month_year"}
 _ENDED_GAP = re.compile(

@@ -2138,3 +2138,28 @@ def test_against_a_revised_figure_is_a_comparison():
     assert "comparison" in january.qualifiers
     exports = next(f for f in facts if f.value.amount == 1.486e10)
     assert str(exports.period.start) == "1987-02-01"
+
+
+def test_a_change_in_the_year_to_a_month_is_that_month_on_the_year():
+    text = (
+        "TOKYO, Oct 20 - Japan's exports rose 28.1% in the year to September. Imports jumped "
+        "45.9% to 10.91 trillion yen. Separately, the ministry said exports rose 5% in the year "
+        "to March."
+    )
+    facts = extract(text, published="2022-10-20").facts
+    spans = [(str(f.period.start), str(f.period.end), f.change.basis) for f in facts]
+    assert spans[:2] == [
+        ("2022-09-01", "2022-09-30", "year_on_year"),
+        ("2022-09-01", "2022-09-30", "year_on_year"),
+    ]
+    assert spans[2][:2] == ("2021-04-01", "2022-03-31")  # Japan's fiscal year
+
+
+def test_a_measure_of_each_item_is_no_trade_figure():
+    text = (
+        "JAKARTA, April 21 - Indonesia exported 3.12 mln bags of coffee of 60 kilos each in "
+        "the first half of the 1986/87 coffee year, which began on October 1."
+    )
+    [fact] = extract(text, published="1987-04-21").facts
+    assert fact.value.amount == 3.12e6
+    assert (str(fact.period.start), str(fact.period.end)) == ("1986-10-01", "1987-03-31")
