@@ -363,10 +363,16 @@ def _items_for(annotation: Annotation, start: int, end: int) -> list[Item]:
     items += [
         Item("FIG", f.start, f.end, figure=f)
         for f in annotation.figures
-        if start <= f.start and f.end <= end
+        if start <= f.start
+        and f.end <= end
+        # "the 10-member Association of Southeast Asian Nations": a size, not a figure
+        and not _GROUP_SIZE.match(annotation.text, f.end)
     ]
     items.sort(key=lambda i: (i.start, -i.end))
     return items
+
+
+_GROUP_SIZE = re.compile(r"-(?:member|nation|country|state)\b", re.IGNORECASE)
 
 
 # ----------------------------------------------------------------------------- article level
@@ -911,7 +917,7 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             elif re.search(
                 rf"\b{preps}\s+(?:the\s+|its\s+|their\s+|other\s+)?"
                 rf"(?:(?:[\w-]+\s+){{0,3}}(?:of|in)\s+(?:the\s+)?|"
-                rf"(?:[a-z][\w-]+\s+){{0,2}})$",
+                rf"(?:[a-z0-9][\w-]+\s+){{0,2}})$",
                 gap,
             ) or (mode == "partner" and _LIST_GAP.match(gap)):
                 if not any(p.value.code == item.cue.rule.code for p in partners):

@@ -51,7 +51,7 @@ _PRICE_AFTER = re.compile(
     re.IGNORECASE,
 )
 _PAIR_GAP = re.compile(
-    r"^\s*(?:\(|:|at|for|,|-|–|—)?\s*(?:about|around|some|nearly|roughly|"
+    r"^\s*(?:\(|:|at|for|with|,|-|–|—)?\s*(?:about|around|some|nearly|roughly|"
     r"almost|more than|over|just over|just under)?\s*$",
     re.IGNORECASE,
 )

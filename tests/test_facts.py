@@ -2163,3 +2163,20 @@ def test_a_measure_of_each_item_is_no_trade_figure():
     [fact] = extract(text, published="1987-04-21").facts
     assert fact.value.amount == 3.12e6
     assert (str(fact.period.start), str(fact.period.end)) == ("1986-10-01", "1987-03-31")
+
+
+def test_places_followed_with_their_figures_in_a_ranking_are_partners():
+    text = (
+        "COLOMBO, April 14 - Sri Lanka exported 51,620 tonnes of tea in the first quarter. "
+        "Pakistan was the largest buyer, taking 6,840 tonnes, followed by Iraq with 5,910 "
+        "tonnes and Egypt with 5,120 tonnes."
+    )
+    facts = extract(text, published="1987-04-14").facts
+    partners = {f.partner.code: f.value.amount for f in facts if f.partner}
+    assert partners == {"PAK": 6840.0, "IRQ": 5910.0, "EGY": 5120.0}
+
+
+def test_the_size_of_a_group_is_no_figure():
+    text = "Sales to the 10-member Association of Southeast Asian Nations rose 9.0% in May."
+    [fact] = extract(text, published="2023-06-07").facts
+    assert fact.partner.code == "ASEAN"
