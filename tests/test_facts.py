@@ -2180,3 +2180,26 @@ def test_the_size_of_a_group_is_no_figure():
     text = "Sales to the 10-member Association of Southeast Asian Nations rose 9.0% in May."
     [fact] = extract(text, published="2023-06-07").facts
     assert fact.partner.code == "ASEAN"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The shortfall in goods and services trade jumped 9.5% to $50.1 billion in July.",
+        "The goods and services deficit widened 9.5% to $50.1 billion in July.",
+        "The gap in goods and services trade grew 9.5% to $50.1 billion in July.",
+        "The U.S. goods and services trade deficit widened 9.5% to $50.1 billion in July.",
+    ],
+)
+def test_the_goods_and_services_balance_is_a_trade_balance_not_services(sentence):
+    [fact] = extract(sentence, published="2018-09-05").facts
+    assert (fact.flow, fact.value.amount, fact.change.percent) == ("balance", -5.01e10, 9.5)
+
+
+def test_a_services_deficit_alone_is_no_trade_fact():
+    text = (
+        "The U.S. goods deficit widened to $72 billion in July, while the services surplus "
+        "narrowed to $21.9 billion."
+    )
+    facts = extract(text, published="2018-09-05").facts
+    assert [f.value.amount for f in facts] == [-7.2e10]
