@@ -198,16 +198,20 @@ class Frame:
         return self.openers[-1]
 
 
+_DURATION_UNITS = {"day", "week", "month", "year", "hour", "minute"}
+
+
 def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int, int]]:
     """Relative clauses about shares and appositives ("China, South Korea's biggest trading
     partner,") that would otherwise lend their places and figures to the frame."""
     regions = []
     for match in re.finditer(
-        r",\s*(?:which|who|that)\b(?:[^,;.]|[.,](?=\d))*(?:,|(?=[;.])|$)", text
+        r",\s*(?:which|who|whose|that)\b(?:[^,;.]|[.,](?=\d))*(?:,|(?=[;.])|$)", text
     ):
         begin, finish = start + match.start(), start + match.end()
         inside = [i for i in items if begin <= i.start and i.end <= finish]
-        has_figure = any(i.kind == "FIG" for i in inside)
+        # "whose prices follow oil with a lag of about six months": a duration is no figure
+        has_figure = any(i.kind == "FIG" and i.figure.unit not in _DURATION_UNITS for i in inside)
         is_share = any(i.kind == "MARKER" and i.rule.role == "share" for i in inside) or bool(
             _SHARE_TEXT.search(match.group(0))
         )
@@ -229,7 +233,11 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
             and head.kind in ("PLACE", "COMMODITY", "FLOW")
             and comma - head.end <= 1
             and not any(i.kind in ("FIG", "CHANGE") for i in inside)
-            and _APPOSITIVE_NOUNS.search(match.group(0))
+            and (
+                _APPOSITIVE_NOUNS.search(match.group(0))
+                # ", at the centre of an escalating tariff fight,": an aside on the subject
+                or re.match(r"\s*(?:at\s+the|amid|despite|under)\b", match.group(0), re.I)
+            )
             and not re.match(r"\s*(?:and|or|but|while|with)\b", match.group(0), re.IGNORECASE)
         ):
             regions.append((begin, finish))

@@ -2203,3 +2203,23 @@ def test_a_services_deficit_alone_is_no_trade_fact():
     )
     facts = extract(text, published="2018-09-05").facts
     assert [f.value.amount for f in facts] == [-7.2e10]
+
+
+def test_an_aside_on_the_subject_keeps_its_topic_words_out():
+    text = (
+        "The U.S. goods deficit with China, at the centre of an escalating tariff fight, "
+        "jumped 10.3% to $36.8 billion in July."
+    )
+    [fact] = extract(text, published="2018-09-05").facts
+    assert (fact.partner.code, fact.change.percent) == ("CHN", 10.3)
+
+
+def test_a_whose_clause_with_a_duration_is_an_aside():
+    text = (
+        "THE HAGUE, March 20 - Dutch exports rose 3 pct in February. Exports of natural gas, "
+        "whose contract prices follow oil with a lag of about six months, slumped 38.5 pct "
+        "to 610 mln guilders."
+    )
+    facts = extract(text, published="1987-03-20").facts
+    gas = next(f for f in facts if f.commodity)
+    assert (gas.commodity.hs, gas.change.percent, gas.value.amount) == ("2711", -38.5, 6.1e8)
