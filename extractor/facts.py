@@ -1007,6 +1007,19 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             ):
                 partners.append(_place_ref(item.cue))
                 break
+    if (
+        not partners
+        and flow in ("balance", "total_trade")
+        and re.search(r"\bbilateral\b", text[max(sentence[0], head.start - 30) : head.end], re.I)
+    ):
+        # "Japan's bilateral trade surplus jumped to 62 billion dlrs": with the other country
+        # the article is about
+        own = reporter.value.code if reporter is not None else None
+        other = _other_country(
+            ctx, own or (ctx.default_reporter.value.code if ctx.default_reporter else None)
+        )
+        if other is not None:
+            partners.append(replace(_place_ref(other), inherited=True))
     if reporter is not None:
         partners = [p for p in partners if p.value.code != reporter.value.code]
     if not commodities:
@@ -1058,6 +1071,21 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             for f in flow_list
         ]
     return subjects
+
+
+def _other_country(ctx: ArticleContext, own: str | None) -> Cue | None:
+    """The country an article names most often besides `own`: the other side of its
+    "bilateral" trade."""
+    counts: dict[str, list[Cue]] = {}
+    for cue in ctx.annotation.cues:
+        if cue.label == "PLACE" and cue.rule.kind != "group" and cue.rule.code != own:
+            counts.setdefault(cue.rule.code, []).append(cue)
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), key=lambda cues: (-len(cues), cues[0].start))
+    if len(ranked) > 1 and len(ranked[0]) == len(ranked[1]):
+        return None  # no clear other side
+    return ranked[0][0]
 
 
 def _place_pair(

@@ -2223,3 +2223,13 @@ def test_a_whose_clause_with_a_duration_is_an_aside():
     facts = extract(text, published="1987-03-20").facts
     gas = next(f for f in facts if f.commodity)
     assert (gas.commodity.hs, gas.change.percent, gas.value.amount) == ("2711", -38.5, 6.1e8)
+
+
+def test_a_bilateral_balance_is_with_the_other_country_the_article_is_about():
+    text = (
+        "WASHINGTON, March 20 - U.S. and Japanese officials begin talks on Monday. The U.S. "
+        "side wants Japan to open its markets. Japan's bilateral trade surplus jumped to 62 "
+        "billion dlrs last year."
+    )
+    [fact] = extract(text, published="1987-03-20").facts
+    assert (fact.reporter.code, fact.partner.code) == ("JPN", "USA")
