@@ -1649,6 +1649,19 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
                 ref = _resolve(ctx, period, None, None)
                 if ref is not None and ref.value.granularity != "day":
                     _set_reference(ctx, ref)
+    if (
+        not sentence_drafts
+        and items[0].kind == "PERIOD"
+        and not any(i.kind == "FIG" for i in items)
+        and re.fullmatch(
+            r"\s*(?:(?:in|by|during|over)\s+)?", ctx.text[start : items[0].start], re.I
+        )
+        and not is_backward(items[0])
+    ):
+        # "Last year the machine slowed." opening a paragraph: what the passage is about next
+        ref = _resolve(ctx, items[0], None, None)
+        if ref is not None and ref.value.granularity != "day":
+            _set_reference(ctx, ref)
     if not sentence_drafts and any(
         f.topic
         and any(o.kind == "TOPIC" and o.rule.topic == "external_accounts" for o in f.openers)

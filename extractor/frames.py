@@ -77,7 +77,7 @@ _SHARE_TEXT = re.compile(r"(?:%|\bpct|\bper\s?cent|\bpercent)\s+of\b", re.IGNORE
 STRONG = {"FIG", "CHANGE", "BASIS", "STREAK"}
 # A period after these words is the comparison base, not the period of the fact.
 COMPARISON_PERIOD = re.compile(
-    r"\b(?:from|since|than|over|on|against|versus|vs\.?|compared\s+(?:with|to)|as\s+against|"
+    r"\b(?:from|since|than|over|on(?!\s+in\b)|against|versus|vs\.?|compared\s+(?:with|to)|as\s+against|"
     r"up\s+from|down\s+from|above|below)\s+(?:the\s+|a\s+|in\s+|that\s+of\s+)?"
     r"(?:(?:same|corresponding|comparable)\s+(?:month|months|period|quarter|time)\s+"
     r"(?:of|in|last)\s+|(?:same|corresponding|comparable)\s+|"

@@ -602,6 +602,14 @@ def _relative(raw: str, *, published: date | None, reference: Span | None) -> Sp
         return from_published(-1) if "month" in raw else None
     if re.fullmatch(r"last month|past month", raw):
         return from_published(-1)
+    if re.fullmatch(r"(?:that|same) year", raw):
+        # "Imports soared 24.1% that year": the year the passage is about
+        if reference is None:
+            return None
+        if reference.granularity == "year":
+            return replace(reference, relative_to="reference")
+        end = reference.end
+        return Span(date(end.year, 1, 1), date(end.year, 12, 31), "year", "reference")
     if re.fullmatch(r"so far this month|this month so far|month[- ]to[- ]date", raw):
         # "So far this month, the surplus stands at ..." after the week's figures: from the
         # first of the month to the end of the period the passage is about

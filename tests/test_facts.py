@@ -2233,3 +2233,15 @@ def test_a_bilateral_balance_is_with_the_other_country_the_article_is_about():
     )
     [fact] = extract(text, published="1987-03-20").facts
     assert (fact.reporter.code, fact.partner.code) == ("JPN", "USA")
+
+
+def test_years_told_in_a_narrative_date_their_own_figures():
+    text = (
+        "In 2015 Czech firms exported goods worth 178.7 billion euros. The surge carried on in "
+        "2022, when exports climbed 19.5% to 342.9 billion euros. But the energy shock hit "
+        "harder. Imports soared 24.1% to 360.1 billion euros that year.\n\nLast year the "
+        "machine slowed. Exports edged up just 0.3% to 354.6 billion euros."
+    )
+    facts = extract(text, published="2025-02-20").facts
+    years = [f.period.start.year for f in facts]
+    assert years == [2015, 2022, 2022, 2024]
