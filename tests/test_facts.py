@@ -2245,3 +2245,13 @@ def test_years_told_in_a_narrative_date_their_own_figures():
     facts = extract(text, published="2025-02-20").facts
     years = [f.period.start.year for f in facts]
     assert years == [2015, 2022, 2022, 2024]
+
+
+def test_a_department_of_trade_names_no_country_of_its_own():
+    text = (
+        "South Africa's trade officials are looking to Europe, said an official at the "
+        "Department of Trade. Our merchandise exports came to roughly R2.04 trillion last year, "
+        "about 1.5% lower than in 2023."
+    )
+    [fact] = extract(text, published="2025-04-07").facts
+    assert fact.reporter.code == "ZAF"
