@@ -313,6 +313,11 @@ class ArticleContext:
     opening_reference: Ref | None = None
     reference_sentence: int = -1
     headline_reference: bool = False  # the main reference came from a title line
+    # the goods every fact so far was about ("a story on wine"), and how many facts
+    article_goods: Ref | None = None
+    goods_count: int = 0
+    goods_broken: bool = False
+    goods_reporter: Ref | None = None
     # the last sentence that gave figures of the current account, not of goods trade
     account_sentence: int = -10
     sentence_index: int = 0
@@ -1166,6 +1171,7 @@ def _inherit_subject(ctx: ArticleContext, subject: Subject) -> Subject:
         and last.partner is not None
         and subject.commodity is not None
         and last.commodity is not None
+        and not last.commodity.inherited
         and subject.flow == last.flow
         and subject.commodity.value.name == last.commodity.value.name
         and (
@@ -1892,6 +1898,44 @@ def _buyer_of_home_goods(ctx: ArticleContext, draft: Draft) -> None:
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ung|ank|ose)\b", re.IGNORECASE)
 
 
+_ALL_GOODS = re.compile(
+    r"\b(?:total|overall|all|merchandise|goods|non-oil|non-energy|aggregate|whole)\b", re.I
+)
+
+
+def _goods_of_the_article(ctx: ArticleContext, draft: Draft, sentence: tuple[int, int]) -> None:
+    """An article whose first facts are all about one kind of goods (a story on wine, on
+    shrimp) goes on about them: "Exports to the US rose 5.2% to NZ$1.01 billion" is of wine.
+    Any fact of all goods or of other goods ends this."""
+    subject = draft.subject
+    main = not draft.qualifiers & {"comparison", "forecast"}
+    goods = subject.commodity
+    if goods is not None:
+        if main and not ctx.goods_broken:
+            if ctx.article_goods is None:
+                ctx.article_goods, ctx.goods_count = goods, 1
+                ctx.goods_reporter = subject.reporter
+            elif goods.value.name == ctx.article_goods.value.name:
+                ctx.goods_count += 1
+            elif not goods.inherited:
+                ctx.goods_broken = True
+        return
+    if ctx.goods_broken or ctx.article_goods is None:
+        if main:
+            ctx.goods_broken = True
+        return
+    if (
+        ctx.goods_count >= 2
+        and subject.flow in ("export", "import")
+        and _code(subject.reporter) == _code(ctx.goods_reporter)
+        and not _ALL_GOODS.search(ctx.text, sentence[0], sentence[1])
+    ):
+        draft.subject = replace(subject, commodity=replace(ctx.article_goods, inherited=True))
+        draft.rules.append("commodity.of_the_article")
+    elif main:
+        ctx.goods_broken = True
+
+
 def _pluperfect_base(ctx: ArticleContext, frame: Frame, draft: Draft) -> bool:
     """A change told in the pluperfect for a period before the one the article reports on:
     what happened before, the base of the news."""
@@ -2197,6 +2241,7 @@ def _frame_drafts(
     for draft in drafts:
         _buyer_of_home_goods(ctx, draft)
         _partner_role_with_a_flow_verb(ctx, draft)
+        _goods_of_the_article(ctx, draft, sentence)
         if _pluperfect_base(ctx, frame, draft):
             # "Exports declined 1.8% in August ... In July, exports had risen by 0.5%."
             draft.qualifiers.add("comparison")

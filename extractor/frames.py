@@ -912,6 +912,18 @@ _LIMIT = re.compile(
 )
 
 
+# A bare number followed by a noun counts things; a bare amount of money is followed by
+# punctuation, a preposition, a conjunction or a period word.
+_COUNTED_AFTER = re.compile(
+    r"\s+(?!(?:in|into|on|at|to|from|for|of|by|with|and|or|but|while|whereas|as|than|"
+    r"against|versus|vs|compared|a|an|the|this|that|last|next|year|years|month|months|"
+    r"quarter|week|during|over|after|before|since|up|down|which|who|were|was|is|are|had|"
+    r"has|have|will|would|could|according|said|says|worth|each|previously|earlier|"
+    r"respectively|only|alone|dollars?|dlrs?|euros?|yen|pounds?|surplus|deficit|trade|"
+    r"exports?|imports?|shortfall|gap|balance|[a-z]+ed)\b)[a-z]{3,}\b"
+)
+
+
 def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = None) -> None:
     """Decide what each figure of a frame is, and what cues go with it. `elided` is the change
     verb of the clause before, which a gapped clause leaves out ("exports rose 14.8 pct and
@@ -1031,6 +1043,8 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
             continue  # "US$135 a tonne": a price, not a trade value
         if figure.kind == "money" and not figure.scaled and abs(figure.low) < 1000:
             continue  # "rose to 0.6840 U.S. dlrs": an exchange rate or a price
+        if figure.kind == "number" and _COUNTED_AFTER.match(after_text):
+            continue  # "employs more than half a million estate workers": a count of things
         if figure.kind == "quantity" and re.search(
             r"\b(?:bags?|bales?|sacks?|containers?|units?|barrels?)\s+of\s+$",
             _gap(text, offset, max(frame.start, item.start - 20), item.start),

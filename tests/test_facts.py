@@ -2255,3 +2255,33 @@ def test_a_department_of_trade_names_no_country_of_its_own():
     )
     [fact] = extract(text, published="2025-04-07").facts
     assert fact.reporter.code == "ZAF"
+
+
+def test_a_story_on_one_kind_of_goods_goes_on_about_them():
+    text = (
+        "Chile's wine exports rose 4% to US$1.9 billion in 2024. Wine shipments by volume fell "
+        "2% to 780 million litres. Exports to the United States rose 5.2% to US$410 million, "
+        "while exports to Britain fell 3% to US$220 million."
+    )
+    facts = extract(text, published="2025-03-01").facts
+    assert {f.commodity.name for f in facts} == {"wine"}
+    assert {f.partner.code for f in facts if f.partner} == {"USA", "GBR"}
+
+
+def test_a_fact_of_all_goods_ends_a_story_on_one_kind():
+    text = (
+        "Chile's copper exports rose 4% to US$4.1 billion in May. Total exports rose 2% to "
+        "US$8.4 billion. Exports to China rose 5.2% to US$3.3 billion."
+    )
+    facts = extract(text, published="2025-06-10").facts
+    china = next(f for f in facts if f.partner)
+    assert china.commodity is None
+
+
+def test_a_bare_number_counting_things_is_no_trade_value():
+    text = (
+        "Tea exports rose 4 pct in 1986. Tea provides about 40 pct of the country's export "
+        "earnings and employs more than half a million estate workers."
+    )
+    facts = extract(text, published="1987-04-14").facts
+    assert [f.value for f in facts] == [None]
