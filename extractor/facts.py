@@ -37,6 +37,7 @@ from .numbers import parse_count
 from .periods import MONTHS, FiscalYear, Span, _months_between, resolve_period
 from .pipeline import Annotation, Cue
 from .resources import RuleSet
+from .tables import Cell, read_tables, scaled
 
 EXTRACTOR = "trade-fact-extractor 0.1.0"
 # An aside listing examples after a figure: ", including steel and coking coal,"
@@ -318,6 +319,8 @@ class ArticleContext:
     goods_count: int = 0
     goods_broken: bool = False
     goods_reporter: Ref | None = None
+    # cells of plain-text tables by figure offset: their column's period and unit
+    table_cells: dict[int, Cell] = field(default_factory=dict)
     # the last sentence that gave figures of the current account, not of goods trade
     account_sentence: int = -10
     sentence_index: int = 0
@@ -1380,6 +1383,24 @@ def _streak_ref(item: Item) -> Ref | None:
 # ----------------------------------------------------------------------------- assembly
 
 
+def _read_tables(ctx: ArticleContext) -> None:
+    """Plain-text tables: each cell takes the period and unit of its column headings."""
+    annotation = ctx.annotation
+    if "  " not in ctx.text:
+        return
+    currencies = (
+        {rule.currency for rule in annotation.rules.of("CURRENCY")}
+        if annotation.rules is not None
+        else set()
+    )
+    ctx.table_cells = read_tables(ctx.text, annotation.cues, annotation.figures, currencies)
+    if ctx.table_cells:
+        annotation.figures = [
+            scaled(f, ctx.table_cells[f.start]) if f.start in ctx.table_cells else f
+            for f in annotation.figures
+        ]
+
+
 def assemble(
     document: Document,
     annotation: Annotation,
@@ -1390,6 +1411,7 @@ def assemble(
     """All trade facts of one annotated document, and the periods resolved on the way
     (by cue offset) for the mention layer."""
     ctx = ArticleContext(document, annotation, tables, document.published, published_inferred)
+    _read_tables(ctx)
     ctx.default_reporter = _default_reporter(ctx)
     ctx.stated_fiscal = _stated_fiscal(annotation, ctx.text)
     ctx.article_qualifiers = _article_qualifiers(ctx)
@@ -2190,6 +2212,11 @@ def _frame_drafts(
         # 3% in February"); a slot without its own period joins the first group.
         by_period: list[list] = []
         for slot in slots:
+            cell = ctx.table_cells.get(slot.figure.start)
+            if cell is not None and cell.period is not None:
+                slot.period_cue = Item(
+                    "PERIOD", cell.period.start, cell.period.end, cue=cell.period
+                )
             key = slot.period_cue
             if key is not None and _aside_period(ctx.text, sentence, key, [slot]):
                 key = None  # "Balance: +US$7.25bn (Q2 2024: +US$5.36bn)"

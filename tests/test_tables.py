@@ -1,0 +1,42 @@
+"""Plain-text tables: each cell takes the period and unit of its column headings."""
+
+from extractor import extract
+
+TABLE = """Statistics Slovenia - Foreign trade, May 2024
+
+                         May 2024                January-May 2024
+                     EUR million    y-o-y     EUR million    y-o-y
+Exports of goods         4,120.5    -3.1%        20,314.2    +1.2%
+Imports of goods         4,480.0    +2.4%        21,950.7    -0.8%
+Trade balance             -359.5                 -1,636.5
+
+In May 2024, exports decreased by 3.1% compared with May 2023.
+"""
+
+
+def _by_period(facts):
+    return {(f.flow, str(f.period.start), str(f.period.end)): f for f in facts}
+
+
+def test_each_column_of_a_table_is_a_period_of_its_own():
+    facts = _by_period(extract(TABLE, published="2024-07-10").facts)
+    month = facts[("export", "2024-05-01", "2024-05-31")]
+    year_to_date = facts[("export", "2024-01-01", "2024-05-31")]
+    assert (month.value.amount, month.change.percent) == (4.1205e9, -3.1)
+    assert (year_to_date.value.amount, year_to_date.change.percent) == (2.03142e10, 1.2)
+    assert facts[("balance", "2024-01-01", "2024-05-31")].value.amount == -1.6365e9
+
+
+def test_a_unit_heading_scales_bare_numbers_and_names_their_currency():
+    facts = _by_period(extract(TABLE, published="2024-07-10").facts)
+    imports = facts[("import", "2024-05-01", "2024-05-31")]
+    assert (imports.value.amount, imports.value.currency) == (4.48e9, "EUR")
+
+
+def test_prose_with_single_spaces_is_no_table():
+    text = (
+        "Slovenia's exports fell 3.1% in May 2024 and rose 1.2% in January-May 2024, the "
+        "office said. Exports were 4,120.5 million euros in May."
+    )
+    facts = extract(text, published="2024-07-10").facts
+    assert all(f.value is None or f.value.currency == "EUR" for f in facts)
