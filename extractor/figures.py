@@ -45,7 +45,11 @@ _MINUS = r"(?:(?i:minus)[\s-])?"
 _START = r"(?:(?<=\bsub-)|(?<![\w$£€¥.,])(?<!\w[\-/])|(?<=,)(?=(?i:minus)[\s-]))"
 _SIGNS = "+-\u2212"
 # "by X to Y" is a change and the level it reached, never a range.
-_CHANGE_THEN_LEVEL = re.compile(r"\bby\s+$", re.IGNORECASE)
+_CHANGE_THEN_LEVEL = re.compile(
+    r"\b(?:by|rose|fell|increased|decreased|grew|jumped|climbed|dropped|declined|widened|"
+    r"narrowed|swelled|shrank|gained|added|slipped|eased)\s+$",
+    re.IGNORECASE,
+)
 # A first range end with a thousands separator is written in full and borrows no scale.
 _IN_FULL = re.compile(r"\d,\d{3}")
 

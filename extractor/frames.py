@@ -308,8 +308,12 @@ def build_frames(text: str, offset: int, items: list[Item]) -> tuple[list[Frame]
                     current.items.append(item)
                 index += 1
                 continue
+            if item.kind == "PLACE":
+                # ", with Japan increased 700 mln dlrs": the new clause opens before the place
+                items.insert(index, synthetic)
+                item = synthetic
             # A clause continuing the same flow: "those to China", "while pharmaceuticals".
-            if item.kind == "COMMODITY":
+            elif item.kind == "COMMODITY":
                 items.insert(index + 1, synthetic)
                 if current is not None:
                     current.items.append(item)
@@ -538,9 +542,33 @@ def _implied_opener(
         and re.match(r"\s+(?:to|from|with|of|for|in)\b", text[item.end - offset :])
     ):
         return Item("FLOW", item.start, item.end, cue=head.cue, synthetic=True)
+    previous = items[index - 1] if index else None
+    if (
+        item.kind == "PLACE"
+        and previous is not None
+        and previous.kind in ("FIG", "PERIOD", "BASIS")
+        and any(i.kind == "FIG" for i in current.items)
+    ):
+        # "the deficit with Latin America rose 900 mln dlrs to 2.6 billion, with Japan
+        # increased 700 mln dlrs to 14.8 billion and with Western Europe rose 200 mln"
+        lead = re.search(
+            r"(?:,|\band)\s+(with|to|from)\s+(?:the\s+)?$",
+            _gap(text, offset, previous.end, item.start),
+            re.IGNORECASE,
+        )
+        following = items[index + 1] if index + 1 < len(items) else None
+        if (
+            lead is not None
+            and lead.group(1).lower() == _PARTNER_WORD.get(head.rule.flow)
+            and following is not None
+            and following.kind == "CHANGE"
+            and following.rule.form == "verb"
+            and re.fullmatch(r"\s*", _gap(text, offset, item.end, following.start))
+        ):
+            start = previous.end + lead.start(1)
+            return Item("FLOW", start, start, cue=head.cue, synthetic=True)
     if item.kind != "COMMODITY":
         return None
-    previous = items[index - 1] if index else None
     gap = _gap(text, offset, previous.end if previous else current.start, item.start)
     if previous is None or previous.kind in ("COMMODITY", "PLACE") or not _CLAUSE_BREAK.search(gap):
         return None
@@ -555,6 +583,9 @@ def _implied_opener(
         if ahead.kind not in ("PLACE", "COMMODITY", "QUALIFIER", "MARKER"):
             return None
     return None
+
+
+_PARTNER_WORD = {"balance": "with", "total_trade": "with", "export": "to", "import": "from"}
 
 
 def _continues(text: str, offset: int, frame: Frame, item: Item) -> str | None:

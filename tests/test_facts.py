@@ -2285,3 +2285,17 @@ def test_a_bare_number_counting_things_is_no_trade_value():
     )
     facts = extract(text, published="1987-04-14").facts
     assert [f.value for f in facts] == [None]
+
+
+def test_gapped_clauses_with_a_new_partner_repeat_the_balance():
+    text = (
+        "Commerce said the U.S. trade deficit with Latin America rose 900 mln dlrs to 2.6 "
+        "billion dlrs in the fourth quarter, with Japan increased 700 mln dlrs to 14.8 billion "
+        "dlrs and with Western Europe rose 200 mln to 7.2 billion dlrs in the quarter."
+    )
+    facts = extract(text, published="1987-03-17").facts
+    assert {f.partner.code: f.value.amount for f in facts} == {
+        "LATAM": -2.6e9,
+        "JPN": -1.48e10,
+        "EUROPE": -7.2e9,
+    }

@@ -75,6 +75,8 @@ def test_money_ranges_share_a_scale_only_when_the_first_end_lacks_one(grammar, t
 def test_by_an_amount_to_a_level_is_no_range(grammar):
     figures = grammar.find("the deficit increased by $43.6 billion to $419.2 billion")
     assert [f.value for f in figures] == [4.36e10, 4.192e11]
+    figures = grammar.find("with Western Europe rose 200 mln to 7.2 billion dlrs")
+    assert [f.value for f in figures] == [2e8, 7.2e9]
     assert [f.value for f in grammar.find("to fall by 15 billion to 20 billion dlrs")] == [
         (1.5e10, 2e10)
     ]
