@@ -561,9 +561,18 @@ def _implied_opener(
             lead is not None
             and lead.group(1).lower() == _PARTNER_WORD.get(head.rule.flow)
             and following is not None
-            and following.kind == "CHANGE"
-            and following.rule.form == "verb"
-            and re.fullmatch(r"\s*", _gap(text, offset, item.end, following.start))
+            and (
+                following.kind == "CHANGE"
+                and following.rule.form == "verb"
+                and re.fullmatch(r"\s*", _gap(text, offset, item.end, following.start))
+                # "... and with EC nations, 16.7 billion dlrs"
+                or following.kind == "FIG"
+                and following.figure.kind in ("money", "quantity")
+                and re.fullmatch(
+                    r"\s*(?:[a-z]+\s*)?,?\s*(?:at\s+)?",
+                    _gap(text, offset, item.end, following.start),
+                )
+            )
         ):
             start = previous.end + lead.start(1)
             return Item("FLOW", start, start, cue=head.cue, synthetic=True)

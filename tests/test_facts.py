@@ -2299,3 +2299,12 @@ def test_gapped_clauses_with_a_new_partner_repeat_the_balance():
         "JPN": -1.48e10,
         "EUROPE": -7.2e9,
     }
+
+
+def test_a_gapped_partner_with_only_its_level_repeats_the_balance():
+    text = (
+        "LONDON, March 3 - Japan's trade surplus with the United States was 51.5 billion dlrs "
+        "last year and with EC nations, 16.7 billion dlrs."
+    )
+    facts = extract(text, published="1987-03-03").facts
+    assert {f.partner.code: f.value.amount for f in facts} == {"USA": 5.15e10, "EU": 1.67e10}
