@@ -1915,14 +1915,13 @@ def _buyer_of_home_goods(ctx: ArticleContext, draft: Draft) -> None:
         partner=subject.reporter,
     )
     draft.rules.append("flow.buyer_pays_home_currency")
+    ctx.recent_reporter = home  # the buyer was a market, not the country reported on
 
 
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ung|ank|ose)\b", re.IGNORECASE)
 
 
-_ALL_GOODS = re.compile(
-    r"\b(?:total|overall|all|merchandise|goods|non-oil|non-energy|aggregate|whole)\b", re.I
-)
+_ALL_GOODS = re.compile(r"\b(?:total|overall|all|merchandise|aggregate|whole)\b", re.I)
 
 
 def _goods_of_the_article(ctx: ArticleContext, draft: Draft, sentence: tuple[int, int]) -> None:
@@ -1946,9 +1945,10 @@ def _goods_of_the_article(ctx: ArticleContext, draft: Draft, sentence: tuple[int
         if main:
             ctx.goods_broken = True
         return
+    aggregate = ctx.article_goods.value.hs is None  # "non-oil": trade with partners too
     if (
         ctx.goods_count >= 2
-        and subject.flow in ("export", "import")
+        and (subject.flow in ("export", "import") or aggregate and subject.flow == "total_trade")
         and _code(subject.reporter) == _code(ctx.goods_reporter)
         and not _ALL_GOODS.search(ctx.text, sentence[0], sentence[1])
     ):

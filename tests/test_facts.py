@@ -2308,3 +2308,25 @@ def test_a_gapped_partner_with_only_its_level_repeats_the_balance():
     )
     facts = extract(text, published="1987-03-03").facts
     assert {f.partner.code: f.value.amount for f in facts} == {"USA": 5.15e10, "EU": 1.67e10}
+
+
+def test_a_story_on_non_oil_trade_goes_on_about_it_with_each_partner():
+    text = (
+        "Qatar's non-oil foreign trade rose 14.6% to QR 300 billion in the first half of 2025. "
+        "Non-oil exports climbed 12% to QR 110 billion. Two-way trade with India climbed 33.9% "
+        "to QR 24.5 billion."
+    )
+    facts = extract(text, published="2025-08-10").facts
+    india = next(f for f in facts if f.partner)
+    assert (india.flow, india.commodity.name) == ("total_trade", "non-oil")
+
+
+def test_a_foreign_buyer_does_not_become_the_reporter_of_what_follows():
+    text = (
+        "NAIROBI, March 2 - Kenya's trade deficit widened to 9.2 billion shillings in 1986. "
+        "West Germany bought 2.45 billion shillings worth, mostly coffee. In December alone "
+        "the deficit was 1.04 billion shillings."
+    )
+    facts = extract(text, published="1987-03-02").facts
+    december = next(f for f in facts if str(f.period.start) == "1986-12-01")
+    assert december.reporter.code == "KEN"
