@@ -1003,6 +1003,9 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             ),
             None,
         )
+        phrase = _gap(text, head.end, limit)
+        if earlier is None or re.search(r"\b(?:bloc|community)\b", phrase, re.IGNORECASE):
+            earlier = _place_named_before(ctx, head, phrase) or earlier
         if earlier is not None:
             partners.append(replace(earlier, inherited=True))
     if not partners and flow in ("balance", "total_trade"):
@@ -1079,6 +1082,21 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             for f in flow_list
         ]
     return subjects
+
+
+def _place_named_before(ctx: ArticleContext, head: Item, phrase: str) -> Ref | None:
+    """ "Exports to the bloc" or "imports from there" with no partner in the facts so far:
+    the group, or the place, named last in the two sentences before."""
+    group = re.search(r"\b(?:bloc|community|group)\b", phrase, re.IGNORECASE) is not None
+    floor = ctx.annotation.sentences[max(0, ctx.sentence_index - 2)][0]
+    reporter = ctx.default_reporter.value.code if ctx.default_reporter else None
+    for cue in reversed(ctx.annotation.cues):
+        if cue.end > head.start or cue.start < floor or cue.label != "PLACE":
+            continue
+        if cue.rule.code == reporter or (cue.rule.kind == "group") != group:
+            continue
+        return _place_ref(cue)
+    return None
 
 
 def _other_country(ctx: ArticleContext, own: str | None) -> Cue | None:

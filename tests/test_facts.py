@@ -2330,3 +2330,19 @@ def test_a_foreign_buyer_does_not_become_the_reporter_of_what_follows():
     facts = extract(text, published="1987-03-02").facts
     december = next(f for f in facts if str(f.period.start) == "1986-12-01")
     assert december.reporter.code == "KEN"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "partner"),
+    [
+        ("Exports to the rest of the bloc were worth 16.67 billion euros.", "EU"),
+        ("Imports from there were up 14 pct on the year.", "SWE"),
+    ],
+)
+def test_a_partner_referred_back_to_is_the_one_named_before(sentence, partner):
+    text = (
+        "Hungary's trade with the European Union and Sweden grew in the first quarter, the "
+        f"office said. {sentence}"
+    )
+    facts = extract(text, published="2025-05-10").facts
+    assert [f.partner.code for f in facts] == [partner]
