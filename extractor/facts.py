@@ -2595,6 +2595,14 @@ def _draft(
                     for s in slots
                     if s.role == "change"
                 )
+                # "exports rose 0.9% from the previous month, and the balance swung to a
+                # deficit": a clause beside a monthly change is of the month too
+                or any(
+                    c.label == "BASIS"
+                    and c.rule.basis == "month_on_month"
+                    and sentence[0] <= c.start < sentence[1]
+                    for c in ctx.annotation.cues
+                )
             ),
         )
         if inherited is not None:

@@ -2346,3 +2346,15 @@ def test_a_partner_referred_back_to_is_the_one_named_before(sentence, partner):
     )
     facts = extract(text, published="2025-05-10").facts
     assert [f.partner.code for f in facts] == [partner]
+
+
+def test_a_clause_beside_a_monthly_change_is_of_the_month():
+    text = (
+        "TOKYO, July 17 - Japan's exports fell 0.5% in June. For the first half of the year, "
+        "exports increased 3.2% to 54.2 trillion yen. On a seasonally adjusted basis, exports "
+        "rose 0.9% from the previous month, and the trade balance swung to a deficit of 230.8 "
+        "billion yen."
+    )
+    facts = extract(text, published="2025-07-17").facts
+    balance = next(f for f in facts if f.flow == "balance")
+    assert (str(balance.period.start), str(balance.period.end)) == ("2025-06-01", "2025-06-30")
