@@ -1401,17 +1401,28 @@ def _streak_ref(item: Item) -> Ref | None:
 # ----------------------------------------------------------------------------- assembly
 
 
+_CURRENCY_CODES: dict[int, frozenset[str]] = {}
+
+
+def _currency_codes(rules) -> frozenset[str]:
+    """The currency codes the rules know, computed once per rule set."""
+    if rules is None:
+        return frozenset()
+    codes = _CURRENCY_CODES.get(id(rules))
+    if codes is None:
+        codes = frozenset(rule.currency for rule in rules.of("CURRENCY"))
+        _CURRENCY_CODES[id(rules)] = codes
+    return codes
+
+
 def _read_tables(ctx: ArticleContext) -> None:
     """Plain-text tables: each cell takes the period and unit of its column headings."""
     annotation = ctx.annotation
     if "  " not in ctx.text:
         return
-    currencies = (
-        {rule.currency for rule in annotation.rules.of("CURRENCY")}
-        if annotation.rules is not None
-        else set()
+    ctx.table_cells = read_tables(
+        ctx.text, annotation.cues, annotation.figures, _currency_codes(annotation.rules)
     )
-    ctx.table_cells = read_tables(ctx.text, annotation.cues, annotation.figures, currencies)
     if ctx.table_cells:
         annotation.figures = [
             scaled(f, ctx.table_cells[f.start]) if f.start in ctx.table_cells else f
