@@ -900,11 +900,13 @@ def _region_start(
     attributive = _attributive_figure(text, offset, items, index)
     if attributive is not None:
         return max(attributive.start, floor)  # "... and a 5.5 billion dlr deficit with Japan"
-    if strong.kind == "FIG":
-        # "... from 580 mln in 1985, but rubber shipments ...": 1985 stays with 580 mln.
+    if strong.kind in ("FIG", "CHANGE"):
+        # "... from 580 mln in 1985, but rubber shipments ...": 1985 stays with 580 mln;
+        # "were 4.1% lower than in January-March 2024, with orders ...": so does the base
         for follower in items[strong_index + 1 : index]:
             if follower.kind in ("PERIOD", "BASIS") and re.fullmatch(
-                r"[\s,]*(?:in|during|for|of|the)?\s*",
+                r"[\s,]*(?:(?:than|from|on|against|compared\s+(?:with|to))\s+)?"
+                r"(?:in|during|for|of|the)?\s*",
                 _gap(text, offset, start, follower.start),
                 re.IGNORECASE,
             ):

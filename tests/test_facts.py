@@ -2358,3 +2358,14 @@ def test_a_clause_beside_a_monthly_change_is_of_the_month():
     facts = extract(text, published="2025-07-17").facts
     balance = next(f for f in facts if f.flow == "balance")
     assert (str(balance.period.start), str(balance.period.end)) == ("2025-06-01", "2025-06-30")
+
+
+def test_a_base_after_a_change_word_stays_with_the_figure():
+    text = (
+        "Poland's exports fell 2.4% in March. Exports fell 2.4% in the first quarter. Shipments "
+        "to Germany were 4.1% lower than in January-March 2024, with orders for car parts "
+        "particularly weak."
+    )
+    facts = extract(text, published="2025-04-15").facts
+    germany = next(f for f in facts if f.partner)
+    assert (str(germany.period.start), str(germany.period.end)) == ("2025-01-01", "2025-03-31")
