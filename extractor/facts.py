@@ -172,6 +172,7 @@ _SINGLE_DAYS = {
     "period.day_month",
     "period.day_month_year",
 }
+_DATED_RANGES = {"period.dated_range", "period.dated_range_day_first"}
 _BASIS_MONTHS = {"year_on_year": 12, "month_on_month": 1, "quarter_on_quarter": 3}
 _TIME_UNITS = {
     "month": "month",
@@ -1401,18 +1402,19 @@ def _streak_ref(item: Item) -> Ref | None:
 # ----------------------------------------------------------------------------- assembly
 
 
-_CURRENCY_CODES: dict[int, frozenset[str]] = {}
+_CURRENCY_CODES: dict[int, tuple[object, frozenset[str]]] = {}
 
 
 def _currency_codes(rules) -> frozenset[str]:
-    """The currency codes the rules know, computed once per rule set."""
+    """The currency codes the rules know, computed once per rule set (the set is kept with
+    the rule set it came from, so a reused object id never returns another set's codes)."""
     if rules is None:
         return frozenset()
-    codes = _CURRENCY_CODES.get(id(rules))
-    if codes is None:
-        codes = frozenset(rule.currency for rule in rules.of("CURRENCY"))
-        _CURRENCY_CODES[id(rules)] = codes
-    return codes
+    entry = _CURRENCY_CODES.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        entry = (rules, frozenset(rule.currency for rule in rules.of("CURRENCY")))
+        _CURRENCY_CODES[id(rules)] = entry
+    return entry[1]
 
 
 def _read_tables(ctx: ArticleContext) -> None:
@@ -1609,6 +1611,7 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
             and n
             and kept[n - 1].kind == "PERIOD"
             and re.fullmatch(r"\s*\(\s*", ctx.text[kept[n - 1].end : i.start])
+            and i.rule_id not in _DATED_RANGES
         )
     ]
     frames, leftovers = build_frames(ctx.text, 0, kept) if kept else ([], [])
@@ -2525,7 +2528,8 @@ def _draft(
                 i.start > last_figure and _REASON_CLAUSE.search(ctx.text, last_figure, i.start)
             )
         ),
-        key=lambda i: (abs(i.start - anchor), i.start < anchor),
+        # a range dated day by day ("(July 16, 2024 to January 13, 2025)") says it exactly
+        key=lambda i: (i.rule_id not in _DATED_RANGES, abs(i.start - anchor), i.start < anchor),
     )
     elsewhere = [
         i
@@ -2541,6 +2545,17 @@ def _draft(
     ]
     undated = own + elsewhere
     cue = period_cue or (undated[0] if undated else None)
+    if cue is not None and cue.rule_id not in _DATED_RANGES:
+        # "in the first six months of the fiscal year 2081/82 (July 16, 2024 to January 13,
+        # 2025)": the dates given right after a period define it
+        cue = next(
+            (
+                i
+                for i in frame_periods
+                if i.rule_id in _DATED_RANGES and 0 <= i.start - cue.end <= 100
+            ),
+            cue,
+        )
     period = _resolve(ctx, cue, subject, reference) if cue is not None else None
     if period is not None and period.value.granularity == "year":
         # "year-to-date exports ... for 2024": the year qualifies the partial period

@@ -328,6 +328,47 @@ def resolve_period(
             date(anchored, month, 1), date(anchored, month, min(count, last)), "range", leaned
         )
 
+    # "July 16, 2024 to January 13, 2025", "from 1 April to 30 September 2024"
+    dated = re.search(
+        rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? ({_YEAR}) (?:to|and|through|until|till|-|–) "
+        rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)?,? ({_YEAR})",
+        raw,
+    )
+    day_first = re.search(
+        rf"(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH})(?: ({_YEAR}))? (?:to|and|through|until|till|-|–) "
+        rf"(\d{{1,2}})(?:st|nd|rd|th)? ({_MONTH}) ({_YEAR})",
+        raw,
+    )
+    if dated or day_first:
+        if dated:
+            parts = (
+                dated.group(3),
+                dated.group(1),
+                dated.group(2),
+                dated.group(6),
+                dated.group(4),
+                dated.group(5),
+            )
+        else:
+            parts = (
+                day_first.group(3) or day_first.group(6),
+                day_first.group(2),
+                day_first.group(1),
+                day_first.group(6),
+                day_first.group(5),
+                day_first.group(4),
+            )
+        try:
+            start = date(int(parts[0]), MONTHS[parts[1].rstrip(".")], int(parts[2]))
+            end = date(int(parts[3]), MONTHS[parts[4].rstrip(".")], int(parts[5]))
+        except ValueError:
+            return None
+        if end < start and not dated and not day_first.group(3):
+            start = start.replace(year=start.year - 1)
+        if end < start:
+            return None
+        return Span(start, end, "range", None)
+
     # "January 1 to March 23": days across months
     across = re.search(
         rf"({_MONTH}) (\d{{1,2}})(?:st|nd|rd|th)? (?:to|and|through|until) "
@@ -372,6 +413,11 @@ def resolve_period(
         count = parse_count(n_months.group(1) or n_months.group(2))
         if count is None or reference is None or not 1 <= count <= 24:
             return None
+        if (
+            not _is_month_aligned(reference)
+            and abs((reference.end - reference.start).days + 1 - count * 30.44) <= 10
+        ):
+            return replace(reference, relative_to="reference")  # "July 16 to January 13"
         end = _month_end(reference.end)
         start = _add_months(date(end.year, end.month, 1), -(count - 1))
         return Span(start, end, "range", "reference")

@@ -2369,3 +2369,15 @@ def test_a_base_after_a_change_word_stays_with_the_figure():
     facts = extract(text, published="2025-04-15").facts
     germany = next(f for f in facts if f.partner)
     assert (str(germany.period.start), str(germany.period.end)) == ("2025-01-01", "2025-03-31")
+
+
+def test_dates_given_after_a_period_define_it():
+    text = (
+        "KATHMANDU: Nepal's trade deficit widened 8.7 percent to Rs 452.6 billion in the first "
+        "six months of the current fiscal year, covering Shrawan to Poush (July 16, 2024 to "
+        "January 13, 2025). Imports rose 10.4 percent to Rs 531.8 billion during the six months."
+    )
+    facts = extract(text, published="2025-02-20").facts
+    assert {(str(f.period.start), str(f.period.end)) for f in facts} == {
+        ("2024-07-16", "2025-01-13")
+    }
