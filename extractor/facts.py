@@ -1905,11 +1905,57 @@ def _respective_periods(text: str, frame: Frame) -> None:
         slot.period_cue = period
 
 
-def _respective_goods(text: str, frame: Frame, goods: list[Item]) -> list[Item]:
+_COMMODITY_INDEX: dict[int, tuple[object, dict[str, object]]] = {}
+
+
+def _commodity_index(rules) -> dict[str, object]:
+    """Commodity rules by their text pattern, lower-cased (built once per rule set)."""
+    if rules is None:
+        return {}
+    entry = _COMMODITY_INDEX.get(id(rules))
+    if entry is None or entry[0] is not rules:
+        index = {
+            rule.pattern.lower(): rule
+            for rule in rules.of("COMMODITY")
+            if isinstance(rule.pattern, str)
+        }
+        entry = (rules, index)
+        _COMMODITY_INDEX[id(rules)] = entry
+    return entry[1]
+
+
+def _split_compound_goods(rules, goods: Item) -> list[Item]:
+    """ "Knitwear and woven garments contributed $17.75 billion and $15.09 billion
+    respectively": a gazetteer entry naming two kinds of goods, each known on its own."""
+    index = _commodity_index(rules)
+    text = goods.cue.text
+    parts = [m for m in re.finditer(r"[^,]+?(?=\s*(?:,\s*and\s+|,\s*|\s+and\s+|$))", text)]
+    pieces = []
+    for match in parts:
+        part = match.group(0).strip()
+        part = re.sub(r"^(?:and|&)\s+", "", part)
+        rule = index.get(part.lower())
+        if rule is None:
+            return []
+        start = goods.start + text.find(part, match.start())
+        pieces.append(
+            Item(
+                "COMMODITY",
+                start,
+                start + len(part),
+                cue=Cue("COMMODITY", start, start + len(part), part, rule),
+            )
+        )
+    return pieces if len(pieces) > 1 else []
+
+
+def _respective_goods(text: str, frame: Frame, goods: list[Item], rules=None) -> list[Item]:
     """Coordinated goods matched one to one with as many figures by "respectively"."""
-    if len(goods) < 2 or not re.search(
-        r"\brespectively\b", text[frame.start : frame.end + 20], re.IGNORECASE
-    ):
+    if not re.search(r"\brespectively\b", text[frame.start : frame.end + 20], re.IGNORECASE):
+        return []
+    if len(goods) == 1 and rules is not None:
+        goods = _split_compound_goods(rules, goods[0]) or goods
+    if len(goods) < 2:
         return []
     for left, right in zip(goods, goods[1:], strict=False):
         if not _LIST_GAP.match(text[left.end : right.start]):
@@ -2137,7 +2183,7 @@ def _frame_drafts(
                 inherited_flow=False,
             )
         subjects = [subject]
-        listed = _respective_goods(ctx.text, frame, goods)
+        listed = _respective_goods(ctx.text, frame, goods, ctx.annotation.rules)
         if listed:
             # "Knitwear and woven garments contributed $17.75 billion and $15.09 billion
             # respectively"

@@ -2381,3 +2381,13 @@ def test_dates_given_after_a_period_define_it():
     assert {(str(f.period.start), str(f.period.end)) for f in facts} == {
         ("2024-07-16", "2025-01-13")
     }
+
+
+def test_respectively_over_a_gazetteer_entry_naming_two_goods_splits_it():
+    text = (
+        "Cambodia's exports rose 9% to $20.6 billion in 2024. Knitwear and woven garments "
+        "contributed $7.75 billion and $5.09 billion respectively."
+    )
+    facts = extract(text, published="2025-02-10").facts
+    split = {f.commodity.hs: f.value.amount for f in facts if f.commodity}
+    assert split == {"61": 7.75e9, "62": 5.09e9}
