@@ -254,6 +254,13 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
             and not any(i.kind in ("FLOW", "COMMODITY", "PLACE") for i in inside)
         ):
             regions.append((begin, finish))
+    # "imports - a gauge of underlying domestic demand - increased 4.6%": an aside between
+    # dashes that gives no figure
+    for match in re.finditer(r"\s[-–—]\s(?:[^-–—.;]){3,90}?\s[-–—]\s", text):
+        begin, finish = start + match.start(), start + match.end()
+        inside = [i for i in items if begin <= i.start and i.end <= finish]
+        if not any(i.kind in ("FIG", "FLOW") for i in inside):
+            regions.append((begin, finish))
     # "revised the January deficit to 8.05 billion from the 7.61 billion it reported last
     # month": when the first estimate came out, not the period it is for
     for match in _REPORTED_WHEN.finditer(text):

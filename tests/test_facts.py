@@ -2391,3 +2391,13 @@ def test_respectively_over_a_gazetteer_entry_naming_two_goods_splits_it():
     facts = extract(text, published="2025-02-10").facts
     split = {f.commodity.hs: f.value.amount for f in facts if f.commodity}
     assert split == {"61": 7.75e9, "62": 5.09e9}
+
+
+def test_an_aside_between_dashes_keeps_the_subject_and_its_figures_together():
+    text = (
+        "Turkey's imports rose 2% in February. Excluding energy and gold, imports - a gauge of "
+        "underlying domestic demand - increased 4.6% to $21.59 billion."
+    )
+    facts = extract(text, published="2025-03-04").facts
+    core = next(f for f in facts if f.value)
+    assert (core.flow, core.change.percent, core.commodity.hs) == ("import", 4.6, None)
