@@ -1999,6 +1999,11 @@ def _buyer_of_home_goods(ctx: ArticleContext, draft: Draft) -> None:
 _PLUPERFECT = re.compile(r"\bhad\s+(?:been\s+)?[a-z]+(?:ed|en|wn|ung|ank|ose)\b", re.IGNORECASE)
 
 
+_BUYERS_AFTER = re.compile(
+    r"\s+(?:buyers|importers|refiners|customers|purchasers|mills|traders)\s+"
+    r"(?:took|bought|purchased|imported|snapped\s+up|received)\b",
+    re.IGNORECASE,
+)
 _ALL_GOODS = re.compile(r"\b(?:total|overall|all|merchandise|aggregate|whole)\b", re.I)
 
 
@@ -2173,6 +2178,14 @@ def _frame_drafts(
             and _code(subject.reporter) != places[0].cue.rule.code
         ):
             # "China was the top source of imports. Indonesia came next with US$1.04 billion"
+            subject = replace(subject, partner=_place_ref(places[0].cue))
+        elif (
+            len(places) == 1
+            and subject.flow == "export"
+            and _code(subject.reporter) != places[0].cue.rule.code
+            and _BUYERS_AFTER.match(ctx.text, places[0].end)
+        ):
+            # "Chinese buyers took about 1.62 million bpd of Saudi crude": the market
             subject = replace(subject, partner=_place_ref(places[0].cue))
         hint = frame.flow_hint
         if hint is not None and hint.rule.flow != subject.flow:

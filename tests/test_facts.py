@@ -2401,3 +2401,13 @@ def test_an_aside_between_dashes_keeps_the_subject_and_its_figures_together():
     facts = extract(text, published="2025-03-04").facts
     core = next(f for f in facts if f.value)
     assert (core.flow, core.change.percent, core.commodity.hs) == ("import", 4.6, None)
+
+
+def test_foreign_buyers_taking_the_goods_are_the_market():
+    text = (
+        "Oman's crude exports rose 5% in June. Indian refiners took about 420,000 bpd of Omani "
+        "crude in June, up 14% from May."
+    )
+    facts = extract(text, published="2025-08-18").facts
+    india = facts[-1]
+    assert (india.flow, india.reporter.code, india.partner.code) == ("export", "OMN", "IND")
