@@ -96,6 +96,11 @@ _COMPARES_OPENING = re.compile(
     r"surplus|balance))\s+(?:compares|compared|contrasts|contrasted)\s+(?:with|to|against)\b",
     re.IGNORECASE,
 )
+_ALONE_AFTER = re.compile(r",?\s+alone\b", re.IGNORECASE)
+_FIGURES_FOR = re.compile(
+    r"\b(?:numbers|figures|data|results|statistics)\s+(?:for|of)\s+(?:the\s+month\s+of\s+)?$",
+    re.IGNORECASE,
+)
 _COMPARATOR_WORD = re.compile(
     r"\b(?:from|against|versus|vs|compared|than|after|following|over|above|below)\b",
     re.IGNORECASE,
@@ -1722,6 +1727,25 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
         ref = _resolve(ctx, items[0], None, None)
         if ref is not None and ref.value.granularity != "day":
             _set_reference(ctx, ref)
+    if not sentence_drafts and not any(i.kind == "FIG" for i in items):
+        # "The numbers for January alone were less flattering.": what the next sentence is about
+        focus = next(
+            (
+                i
+                for i in items
+                if i.kind == "PERIOD"
+                and (
+                    _ALONE_AFTER.match(ctx.text, i.end)
+                    or _FIGURES_FOR.search(ctx.text, max(0, i.start - 40), i.start)
+                )
+                and not is_backward(i)
+                and not is_comparison_period(ctx.text, 0, i)
+            ),
+            None,
+        )
+        ref = _resolve(ctx, focus, None, None) if focus is not None else None
+        if ref is not None and ref.value.granularity != "day":
+            _set_reference(ctx, ref)
     if not sentence_drafts and any(
         f.topic
         and any(o.kind == "TOPIC" and o.rule.topic == "external_accounts" for o in f.openers)
@@ -1968,29 +1992,52 @@ def _respective_goods(text: str, frame: Frame, goods: list[Item], rules=None) ->
 
 def _buyer_of_home_goods(ctx: ArticleContext, draft: Draft) -> None:
     """ "West Germany bought 2.45 billion shillings worth, mostly coffee", in a Kenyan story:
-    a foreign buyer paying in the home currency is the home country's export market."""
+    a foreign buyer paying in the home currency is the home country's export market; so is one
+    that "took 3.18 billion pounds worth of Irish goods" in an Irish story."""
     subject, home = draft.subject, ctx.default_reporter
     if (
         subject.flow != "import"
-        or not subject.flow_ref.rule.endswith((".bought", ".purchased"))
+        or not subject.flow_ref.rule.endswith((".bought", ".purchased", ".took"))
         or subject.reporter is None
-        or subject.reporter.inherited
-        or subject.partner is not None
         or home is None
-        or home.value.code == subject.reporter.value.code
         or draft.value is None
         or draft.value.value.currency is None
     ):
         return
-    home_currency = ctx.tables.currency_of(home.value.code, ctx.published)
-    buyer_currency = ctx.tables.currency_of(subject.reporter.value.code, ctx.published)
-    if draft.value.value.currency != home_currency or home_currency == buyer_currency:
-        return
+    home_code = home.value.code
+    home_currency = ctx.tables.currency_of(home_code, ctx.published)
+    verb_start = subject.flow_ref.span[0] if subject.flow_ref.span else None
+    if subject.reporter.inherited or subject.reporter.value.code == home_code:
+        # "Britain, the republic's biggest market, took ...": the buyer before the verb was
+        # read as the partner of the home country
+        partner = subject.partner
+        if (
+            partner is None
+            or partner.span is None
+            or verb_start is None
+            or partner.span[0] > verb_start
+            or subject.reporter.value.code != home_code
+        ):
+            return
+        buyer = partner
+    else:
+        buyer = subject.reporter
+        buyer_currency = ctx.tables.currency_of(buyer.value.code, ctx.published)
+        if subject.partner is not None:
+            if subject.partner.value.code != home_code:
+                return
+        elif draft.value.value.currency != home_currency or home_currency == buyer_currency:
+            return
+    figure = next((f for f in ctx.annotation.figures if f.start == draft.value.span[0]), None)
+    if figure is not None and home_currency in figure.currency_candidates:
+        # the home country's pounds, not the buyer's
+        value = draft.value.value.model_copy(update={"currency": home_currency})
+        draft.value = replace(draft.value, value=value)
     draft.subject = replace(
         subject,
         flow="export",
         reporter=replace(home, inherited=True),
-        partner=subject.reporter,
+        partner=buyer,
     )
     draft.rules.append("flow.buyer_pays_home_currency")
     ctx.recent_reporter = home  # the buyer was a market, not the country reported on
@@ -2087,7 +2134,27 @@ def _period_from_base(
     if period is None or not base_periods:
         return None
     base = _resolve(ctx, base_periods[0], subject, _as_span(ctx.reference))
-    if base is None or base.value.granularity not in ("quarter", "half", "range", "year"):
+    if base is None:
+        return None
+    if (
+        base.value.granularity == "month"
+        and (period.value.start, period.value.end) == (base.value.start, base.value.end)
+        and re.search(
+            r"\bfrom\s+$", ctx.text[max(0, base_periods[0].start - 8) : base_periods[0].start]
+        )
+    ):
+        # "Adjusted exports slipped 0.9 pct from May", after a sentence on May: a change from
+        # a month is of the month after it
+        after = _as_span(base).shift(months=1)
+        value = Period(
+            start=after.start,
+            end=after.end,
+            granularity="month",
+            text=base.value.text,
+            inferred=True,
+        )
+        return Ref(value, base.text, base.span, f"{base.rule}+month_after_base", True)
+    if base.value.granularity not in ("quarter", "half", "range", "year"):
         return None
     shifted = _as_span(base).shift(years=1)
     inherited = period.value

@@ -9,7 +9,7 @@ resolved longest first, so "¥5.78 trillion" beats the bare "5.78 trillion" insi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .numbers import (
     DIGITS,
@@ -118,6 +118,61 @@ _RESTATED = re.compile(
     r"(?:about\s+|around\s+|roughly\s+|some\s+|nearly\s+|approximately\s+)?",
     re.IGNORECASE,
 )
+
+
+# "rose 3.2, 5.7 and 1.4 pct respectively", "62,300, 48,900 and 41,750 tonnes": bare numbers
+# listed before a figure with a unit share its unit (and its scale and currency).
+_LIST_SEPARATOR = re.compile(r"\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+_RESPECTIVELY_AFTER = re.compile(r"[^.;]{0,60}?\brespectively\b", re.IGNORECASE)
+_LEADING_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def _share_the_last_unit(text: str, figures: list[Figure]) -> None:
+    index = 0
+    while index < len(figures):
+        run = [index]
+        while (
+            run[-1] + 1 < len(figures)
+            and _bare(figures[run[-1]])
+            and _LIST_SEPARATOR.fullmatch(text, figures[run[-1]].end, figures[run[-1] + 1].start)
+        ):
+            run.append(run[-1] + 1)
+        last = figures[run[-1]]
+        if (
+            len(run) >= 2
+            and not _bare(last)
+            and last.kind in ("percent", "quantity", "money")
+            and not isinstance(last.value, tuple)
+            and (len(run) >= 3 or _RESPECTIVELY_AFTER.match(text, last.end))
+        ):
+            number = _LEADING_NUMBER.search(last.text)
+            own = parse_number(number.group(0)) if number else None
+            factor = last.value / own if own else 1.0
+            for position in run[:-1]:
+                bare = figures[position]
+                figures[position] = replace(
+                    last,
+                    start=bare.start,
+                    end=bare.end,
+                    text=bare.text,
+                    value=bare.value * factor,
+                    bound="=",
+                    conversion=False,
+                    notes={"shared_unit"},
+                )
+        index = run[-1] + 1
+
+
+def _bare(figure: Figure) -> bool:
+    """A plain number: no unit, currency or scale, and not a year."""
+    return (
+        figure.kind == "number"
+        and not figure.scaled
+        and figure.currency is None
+        and figure.unit is None
+        and not isinstance(figure.value, tuple)
+        and not re.fullmatch(r"(?:19|20)\d\d", figure.text)
+    )
 
 
 class FigureGrammar:
@@ -399,6 +454,7 @@ class FigureGrammar:
             taken[figure.start : figure.end] = b"\x01" * (figure.end - figure.start)
             chosen.append(figure)
         chosen.sort(key=lambda f: f.start)
+        _share_the_last_unit(text, chosen)
         for index, figure in enumerate(chosen):
             figure.bound = self._bound_before(text, figure.start)
             previous = chosen[index - 1] if index else None

@@ -117,6 +117,12 @@ def is_comparison_period(text: str, offset: int, item: Item) -> bool:
     match = COMPARISON_PERIOD.search(window)
     if not match:
         return False
+    # "Over January-November, exports were 7.7% higher": "over" opening a clause is a span.
+    opening = max(0, item.start - offset - 30) + match.start()
+    if match.group(0)[:4].lower() == "over" and re.search(
+        r"(?:^|[.;:,\n])\s*$", text[max(0, opening - 4) : opening]
+    ):
+        return False
     return not (
         re.search(r"\bover\s+(?:the\s+)?$", window, re.IGNORECASE)
         and _DURATION.fullmatch(item.cue.text)
@@ -239,6 +245,8 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
                 or re.match(r"\s*(?:at\s+the|amid|despite|under)\b", match.group(0), re.I)
             )
             and not re.match(r"\s*(?:and|or|but|while|with)\b", match.group(0), re.IGNORECASE)
+            # "KUALA LUMPUR, April 7 - Exports to West Germany,": a dateline, then the story
+            and not re.search(r"\s[-–—]\s", match.group(0))
         ):
             regions.append((begin, finish))
     # "exports and imports decreased by 7.4% and 10.9%, respectively (+1.7% and -3.2% in

@@ -32,8 +32,10 @@ _WIRE_DATELINE = re.compile(
 _AGENCY_DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Za-z.'’ ]{1,40}?)\s*\((?P<inner>[^()\n]{3,120})\)\s*[-–—:]+\s*"
 )
+# The byline may follow other fields of the same line: "New Delhi | Published: June 15, 2023".
 _BYLINE = re.compile(
-    r"^[ \t]*(?:Published|Updated|Posted|Last updated|First published|Date|Dated)\b(?: on)?"
+    r"^(?:[^\n|·•]{0,60}[|·•])*[ \t]*"
+    r"\b(?P<key>Published|Updated|Posted|Last updated|First published|Date|Dated)\b(?: on)?"
     r"[ \t]*:?[ \t]*(?P<when>[^\n|]{6,60})",
     re.IGNORECASE | re.MULTILINE,
 )
@@ -193,7 +195,7 @@ def _find_byline(document: Document) -> None:
         found = parse_date_string(match.group("when"))
         if found:
             document.published, document.published_source = found, "byline"
-            document.masked.append((match.start(), match.end()))
+            document.masked.append((match.start("key"), match.end()))
             return
 
 

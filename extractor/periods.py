@@ -537,11 +537,14 @@ def resolve_period(
             start_year = int(re.search(r"\d{4}", start_year).group(0))
             span = _months_span(start_year, first, last + (12 if last < first else 0))
             return replace(span, relative_to=None)
-        anchored, leaned = _anchor_year(year, first, published, reference)
+        # "December-February 1987": the year names the end month; without a year, "July-April"
+        # ends with the latest April, not in the April after the latest July.
+        wraps = last < first
+        anchored, leaned = _anchor_year(year, last if wraps else first, published, reference)
         if anchored is None:
             return None
-        if year is not None and last < first:
-            anchored -= 1  # "December-February 1987": the year names the end month
+        if wraps:
+            anchored -= 1
         return replace(_months_span(anchored, first, last), relative_to=leaned)
 
     # A day: "March 2", "2 March 2021", "Feb. 26, 1987"

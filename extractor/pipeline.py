@@ -25,6 +25,9 @@ _ABBREVIATIONS = ("Rs.", "No.", "approx.", "Nos.", "Tk.", "Rp.", "est.", "Dhs.",
 # ("dropped since October from", "forecast to slow slightly from").
 _TRAJECTORY_FROM = re.compile(r"\bfrom\s+$", re.IGNORECASE)
 _CHANGE_TO_FROM = re.compile(r"(?:\s+[\w'’.%,-]+){0,3}\s+", re.IGNORECASE)
+# A flow noun that goods may modify ("ship exports"), and up to two words right before it.
+_FLOW_NOUN = re.compile(r"(?:exports?|imports?|shipments|sales|purchases)", re.IGNORECASE)
+_MODIFIER_WORDS = re.compile(r"(?:\b([A-Za-z][a-z]+)\s+)?\b([A-Za-z][a-z]+)(?=\s+$)")
 _TIME_UNITS = {"month", "year", "day", "week", "quarter", "hour", "minute", "second"}
 
 
@@ -171,6 +174,15 @@ class Annotator:
             self._exact_rules[key] = rule
             self._exact.add(rule.id, [self.nlp.make_doc(rule.pattern)])
         self.grammar = FigureGrammar(rules)
+        # Plural goods names ("ships", "tankers") for their singular before a flow noun.
+        self._plural_goods = {
+            rule.pattern.lower(): rule
+            for rule in rules.of("COMMODITY")
+            if isinstance(rule.pattern, str)
+            and not rule.anaphor
+            and not rule.case_sensitive
+            and rule.pattern.lower().endswith("s")
+        }
 
     def annotate(self, text: str, *, masked: list[tuple[int, int]] = ()) -> Annotation:
         """Tokens, sentences, cues and figures of `text`; `masked` regions (a date header, a
@@ -204,6 +216,7 @@ class Annotator:
             for span in doc.spans[SPANS_KEY]
         ]
         cues = self._join_fiscal_parts(text, cues)
+        cues = self._singular_goods(text, cues)
         cues = _resolve_commodity_anaphors(cues)
         figures = self._split_trajectories(visible, figures, cues)
         kept_cues, kept_figures = _resolve_overlaps(cues, figures)
@@ -228,6 +241,35 @@ class Annotator:
         return Annotation(
             text, doc, sentences, cues, figures, extra={"period_spans": spans}, rules=self.rules
         )
+
+    def _singular_goods(self, text: str, cues: list[Cue]) -> list[Cue]:
+        """ "Ship exports", "tanker imports", "battery shipments": goods the gazetteer names in
+        the plural, in the singular as the modifier of a flow noun."""
+        added = []
+        covered = [(c.start, c.end) for c in cues]
+        for cue in cues:
+            if cue.label != "FLOW" or not _FLOW_NOUN.fullmatch(cue.text):
+                continue
+            before = _MODIFIER_WORDS.search(text, max(0, cue.start - 60), cue.start)
+            if before is None:
+                continue
+            starts = [before.start(g) for g in (1, 2) if before.group(g)]
+            for start in starts:
+                phrase = " ".join(text[start : before.end()].split()).lower()
+                rule = next(
+                    (self._plural_goods[p] for p in _plurals(phrase) if p in self._plural_goods),
+                    None,
+                )
+                if rule is None:
+                    continue
+                end = before.end()
+                if any(s < end and start < e for s, e in covered):
+                    break
+                added.append(Cue("COMMODITY", start, end, text[start:end], rule))
+                break
+        if not added:
+            return cues
+        return sorted([*cues, *added], key=lambda c: (c.start, c.end))
 
     def _join_fiscal_parts(self, text: str, cues: list[Cue]) -> list[Cue]:
         """ "first half" + "of" + "FY25", "Q2" + "FY2024-25", "the first ten months of the" +
@@ -328,6 +370,14 @@ _PART_GAP = re.compile(
     r"\s+(?:(?:of|in)\s+)?(?:the\s+)?(?:(?:fy|fiscal(?:\s+year)?|financial\s+year)\s+)?",
     re.IGNORECASE,
 )
+
+
+def _plurals(phrase: str) -> list[str]:
+    """ "ship" -> "ships"; "battery" -> "batteries"; "box" -> "boxes" (the last word only)."""
+    forms = [phrase + "s", phrase + "es"]
+    if phrase.endswith("y"):
+        forms.append(phrase[:-1] + "ies")
+    return forms
 
 
 def _char_span(doc: Doc, item: Cue | Figure) -> Span | None:

@@ -2411,3 +2411,130 @@ def test_foreign_buyers_taking_the_goods_are_the_market():
     facts = extract(text, published="2025-08-18").facts
     india = facts[-1]
     assert (india.flow, india.reporter.code, india.partner.code) == ("export", "OMN", "IND")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name", "hs"),
+    [
+        ("Ship exports rose 12% to $3.4 billion in August.", "ships", "89"),
+        ("Tanker imports fell 8% in August.", "cargo ships", "8901"),
+        ("Battery shipments rose 40% in August.", "secondary batteries", "8507"),
+        ("Container ship exports doubled in value, rising 105% in August.", "cargo ships", "8901"),
+    ],
+)
+def test_goods_named_in_the_singular_before_a_flow_noun(sentence, name, hs):
+    [fact] = extract(sentence, published="2025-09-15").facts
+    assert (fact.commodity.name, fact.commodity.hs) == (name, hs)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Aeronautics exports climbed 10.1% to MAD 10.7 billion in May.",
+        "Exports of aeronautical and space products fell 9.6% to €4.8 billion in May.",
+    ],
+)
+def test_aeronautics_is_aircraft(sentence):
+    [fact] = extract(sentence, published="2025-06-20").facts
+    assert (fact.commodity.name, fact.commodity.hs) == ("aircraft", "88")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The Irish pound was devalued by eight pct within the EMS in August.",
+        "He noted that the Belgian franc had firmed about four pct against the dollar.",
+        "The peso has lost 12% against the dollar this year.",
+    ],
+)
+def test_a_currency_moving_is_no_trade_figure(sentence):
+    facts = extract(f"Beef exports rose 5% in July. {sentence}", published="1987-02-20").facts
+    assert [f.change.percent for f in facts] == [5.0]
+
+
+def test_pounds_of_an_irish_release_before_the_euro_are_irish_pounds():
+    text = "DUBLIN, Feb 24 - Ireland's exports rose 1.6 pct in 1986 to 9.37 billion pounds."
+    [fact] = extract(text, published="1987-02-24").facts
+    assert (fact.value.amount, fact.value.currency) == (9.37e9, "IEP")
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        "than in the same period a year before",
+        "against the corresponding months of the previous year",
+        "compared with the same stretch of last year",
+        "over the like period a year earlier",
+    ],
+)
+def test_the_same_period_of_the_year_before_is_a_year_on_year_basis(tail):
+    text = f"Exports rose 7.7% in January-November {tail}."
+    [fact] = extract(text, published="2018-12-20").facts
+    assert fact.change.basis == "year_on_year"
+    assert (str(fact.period.start), str(fact.period.end)) == ("2018-01-01", "2018-11-30")
+
+
+def test_over_opening_a_sentence_names_the_span_not_a_base():
+    text = (
+        "Thailand's exports rose 5% in November. Over January-November, exports were 7.7% "
+        "higher than a year before."
+    )
+    facts = extract(text, published="2018-12-20").facts
+    assert [(str(f.period.start), f.change.percent) for f in facts] == [
+        ("2018-11-01", 5.0),
+        ("2018-01-01", 7.7),
+    ]
+
+
+def test_a_sentence_on_the_figures_for_one_month_moves_the_passage_there():
+    text = (
+        "Exports climbed 8.7pc to $19.32bn in the first seven months of the fiscal year. "
+        "The numbers for January alone were less flattering. Exports edged up just 0.9pc "
+        "to $2.98bn, while imports jumped 13.4pc to $5.20bn."
+    )
+    facts = extract(text, published="2025-02-04").facts
+    monthly = [(f.flow, str(f.period.start), str(f.period.end)) for f in facts[1:]]
+    assert monthly == [
+        ("export", "2025-01-01", "2025-01-31"),
+        ("import", "2025-01-01", "2025-01-31"),
+    ]
+
+
+def test_a_change_from_the_month_the_passage_was_about_is_of_the_month_after():
+    text = (
+        "The statistics office revised May's surplus up to 1.02 billion crowns. Exports "
+        "slipped 0.9 pct from May to 15.32 billion crowns."
+    )
+    facts = extract(text, published="1987-08-13").facts
+    [exports] = [f for f in facts if f.flow == "export"]
+    assert (str(exports.period.start), exports.change.basis) == ("1987-06-01", "month_on_month")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "partners", "values"),
+    [
+        (
+            "Exports to West Germany, France and the Netherlands rose 3.2, 5.7 and 1.4 pct "
+            "respectively in March.",
+            ["DEU", "FRA", "NLD"],
+            [("change.percent", 3.2), ("change.percent", 5.7), ("change.percent", 1.4)],
+        ),
+        (
+            "Shipments to India, Pakistan and the European Community were 62,300, 48,900 and "
+            "41,750 tonnes respectively in March.",
+            ["IND", "PAK", "EU"],
+            [("value.amount", 62300.0), ("value.amount", 48900.0), ("value.amount", 41750.0)],
+        ),
+        (
+            "Exports to Japan and China were 1.2 and 3.4 billion dlrs respectively in March.",
+            ["JPN", "CHN"],
+            [("value.amount", 1.2e9), ("value.amount", 3.4e9)],
+        ),
+    ],
+)
+def test_bare_numbers_listed_before_a_figure_share_its_unit(sentence, partners, values):
+    facts = extract(f"KUALA LUMPUR, April 7 - {sentence}", published="1987-04-07").facts
+    assert [f.partner.code for f in facts] == partners
+    assert [_get(f, path) for f, (path, _) in zip(facts, values, strict=True)] == [
+        v for _, v in values
+    ]

@@ -409,12 +409,20 @@ def test_running_text_is_not_mistaken_for_a_dateline():
         ),
         ("The ministry published figures on 3 March 2024.\nExports rose.", None, None),
         ("Menu\nPosted on June 3, 2022\nExports rose.", date(2022, 6, 3), "Posted on June 3, 2022"),
+        (
+            "Home | Economy\nBy Staff | Mumbai | Published: June 15, 2023 08:12 PM IST\nExports.",
+            date(2023, 6, 15),
+            "Published: June 15, 2023 08:12 PM IST",
+        ),
+        ("Karachi · Updated 2 May 2021\nImports rose.", date(2021, 5, 2), "Updated 2 May 2021"),
     ],
     ids=[
         "published",
         "updated-with-time-and-zone",
         "verb-in-running-text-is-not-a-byline",
         "posted-on",
+        "after-other-fields-of-the-line",
+        "after-a-middle-dot",
     ],
 )
 def test_web_bylines(text, published, masked):

@@ -65,6 +65,15 @@ CASES = [
     ),
     ("October 1986-January 1987", PUBLISHED, None, None, ("1986-10-01", "1987-01-31", "range")),
     ("January-June", PUBLISHED, None, None, ("2021-01-01", "2021-06-30", "half")),
+    # a yearless range over the new year ends with the latest end month, not after it
+    ("July-April", date(2024, 7, 4), None, None, ("2023-07-01", "2024-04-30", "range")),
+    (
+        "the November-January period",
+        date(2022, 2, 20),
+        None,
+        None,
+        ("2021-11-01", "2022-01-31", "range"),
+    ),
     ("January/February", date(1987, 3, 20), None, None, ("1987-01-01", "1987-02-28", "range")),
     ("the first nine months of 2024", PUBLISHED, None, None, ("2024-01-01", "2024-09-30", "range")),
     ("the first two months", date(1987, 3, 9), None, None, ("1987-01-01", "1987-02-28", "range")),
