@@ -2344,7 +2344,11 @@ def _frame_drafts(
                 picked.append(values[index])
             groups.append((subject, picked, "coordination.respectively"))
     elif len(subjects) > 1 and len(changes) <= 1 and len(values) <= 1:
-        groups = [(subject, plain, "coordination.shared_figure") for subject in subjects]
+        joined = _joined_goods(subjects)
+        if joined is not None:
+            groups = [(joined, plain, "coordination.joined_goods")]
+        else:
+            groups = [(subject, plain, "coordination.shared_figure") for subject in subjects]
     elif plain:
         groups = [(base, plain, "frame.single")]
     for slots in paired.values():
@@ -2492,6 +2496,45 @@ def _frame_drafts(
             if not slot.figure.currency_candidates:
                 ctx.explicit_currencies.append(slot.figure.currency)
     return drafts
+
+
+def _joined_goods(subjects: list[Subject]) -> Subject | None:
+    """ "Imports of oil and natural gas fell 6.2 pct", "Sales of computers and office
+    machinery grew 11 pct": one figure for goods named together is one fact about both, coded
+    by the heading they share."""
+    first = subjects[0]
+    if any(
+        s.commodity is None
+        or s.flow != first.flow
+        or _code_of(s.reporter) != _code_of(first.reporter)
+        or _code_of(s.partner) != _code_of(first.partner)
+        for s in subjects
+    ):
+        return None
+    goods = [s.commodity for s in subjects]
+    if len({g.span for g in goods}) != len(goods) or any(g.span is None for g in goods):
+        return None
+    codes = [g.value.hs for g in goods]
+    if any(code is None for code in codes):
+        return None
+    shared = ""
+    for size in (6, 4, 2):
+        prefixes = {code[:size] for code in codes}
+        if len(prefixes) == 1 and all(len(code) >= size for code in codes):
+            shared = prefixes.pop()
+            break
+    if not shared:
+        return None
+    start, end = goods[0].span[0], goods[-1].span[1]
+    names = [g.value.name for g in goods]
+    name = ", ".join(names[:-1]) + " and " + names[-1]
+    value = goods[0].value.model_copy(update={"name": name, "hs": shared})
+    commodity = replace(goods[0], value=value, span=(start, end), rule=f"{goods[0].rule}+joined")
+    return replace(first, commodity=commodity)
+
+
+def _code_of(ref: Ref | None) -> str | None:
+    return ref.value.code if ref is not None else None
 
 
 def _same_as_subject(item: Item, subject: Subject) -> bool:

@@ -2538,3 +2538,16 @@ def test_bare_numbers_listed_before_a_figure_share_its_unit(sentence, partners, 
     assert [_get(f, path) for f, (path, _) in zip(facts, values, strict=True)] == [
         v for _, v in values
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "hs"),
+    [
+        ("Imports of oil and natural gas fell 6.2 pct in March.", "27"),
+        ("Sales of computers and office machinery grew 11 pct to 1.24 billion dlrs in March.", "84"),
+    ],
+)
+def test_goods_named_together_with_one_figure_are_one_fact(sentence, hs):
+    [fact] = extract(sentence, published="2019-04-10").facts
+    assert fact.commodity.hs == hs
+    assert " and " in fact.commodity.name
