@@ -2344,7 +2344,7 @@ def _frame_drafts(
                 picked.append(values[index])
             groups.append((subject, picked, "coordination.respectively"))
     elif len(subjects) > 1 and len(changes) <= 1 and len(values) <= 1:
-        joined = _joined_goods(subjects)
+        joined = _joined_goods(subjects, text)
         if joined is not None:
             groups = [(joined, plain, "coordination.joined_goods")]
         else:
@@ -2498,7 +2498,7 @@ def _frame_drafts(
     return drafts
 
 
-def _joined_goods(subjects: list[Subject]) -> Subject | None:
+def _joined_goods(subjects: list[Subject], text: str) -> Subject | None:
     """ "Imports of oil and natural gas fell 6.2 pct", "Sales of computers and office
     machinery grew 11 pct": one figure for goods named together is one fact about both, coded
     by the heading they share."""
@@ -2528,8 +2528,11 @@ def _joined_goods(subjects: list[Subject]) -> Subject | None:
     start, end = goods[0].span[0], goods[-1].span[1]
     names = [g.value.name for g in goods]
     name = ", ".join(names[:-1]) + " and " + names[-1]
-    value = goods[0].value.model_copy(update={"name": name, "hs": shared})
-    commodity = replace(goods[0], value=value, span=(start, end), rule=f"{goods[0].rule}+joined")
+    surface = text[start:end]
+    value = goods[0].value.model_copy(update={"name": name, "hs": shared, "text": surface})
+    commodity = replace(
+        goods[0], value=value, text=surface, span=(start, end), rule=f"{goods[0].rule}+joined"
+    )
     return replace(first, commodity=commodity)
 
 

@@ -2544,7 +2544,7 @@ def test_bare_numbers_listed_before_a_figure_share_its_unit(sentence, partners, 
     ("sentence", "hs"),
     [
         ("Imports of oil and natural gas fell 6.2 pct in March.", "27"),
-        ("Sales of computers and office machinery grew 11 pct to 1.24 billion dlrs in March.", "84"),
+        ("Sales of computers and office machinery grew 11 pct to 1.24 billion dlrs.", "84"),
     ],
 )
 def test_goods_named_together_with_one_figure_are_one_fact(sentence, hs):
