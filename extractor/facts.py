@@ -149,6 +149,8 @@ _EXCLUSION_GAP = re.compile(
     r"(?:,\s*(?:which|that)\s*)?",
     re.IGNORECASE,
 )
+# Cells of a plain-text table row, set apart by runs of spaces
+_TABLE_CELLS = re.compile(r"\S[ \t]{3,}[-+\u2212]?\d[\d,.]*%?[ \t]*$", re.MULTILINE)
 # A table heading: a few words, no sentence punctuation at the end
 _HEADING = re.compile(r"[^.!?:;\n]{3,80}?(?:\([^()\n]{1,40}\))?", re.IGNORECASE)
 # A place naming an agreement, talks or ties, not a trading country
@@ -1630,7 +1632,11 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     table_row = (
         bool(leftovers)
         and leftovers[0].kind in ("COMMODITY", "PLACE")
-        and ctx.last_fact_sentence >= ctx.sentence_index - 2
+        and (
+            ctx.last_fact_sentence >= ctx.sentence_index - 2
+            # a row of a plain-text table under its heading ("Germany      38.9      -9.1")
+            or bool(_TABLE_CELLS.search(text))
+        )
     )
     if (
         leftover_figures

@@ -1264,6 +1264,8 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
                 and re.fullmatch(r"\s*,?\s*to\s+", gap_left, re.IGNORECASE)
                 or slot.role == "change"
                 and re.fullmatch(r"\s*[(,]\s*", gap_left)
+                # "Germany      38.9      -9.1": the next cell of a table row
+                or re.fullmatch(r"[ \t]{2,}", gap_left)
             )
         ):
             # "and Britain, 20.2 per cent to 962,360 gallons": the level of the same place;

@@ -28,6 +28,11 @@ _CHANGE_TO_FROM = re.compile(r"(?:\s+[\w'’.%,-]+){0,3}\s+", re.IGNORECASE)
 # A flow noun that goods may modify ("ship exports"), and up to two words right before it.
 _FLOW_NOUN = re.compile(r"(?:exports?|imports?|shipments|sales|purchases)", re.IGNORECASE)
 _MODIFIER_WORDS = re.compile(r"(?:\b([A-Za-z][a-z]+)\s+)?\b([A-Za-z][a-z]+)(?=\s+$)")
+# A row of a plain-text table: a cell set apart by a run of spaces ending the line in a number,
+# or three cells or more (a heading row)
+_TABLE_ROW = re.compile(
+    r"\S[ \t]{3,}[-+\u2212]?\d[\d,.]*%?[ \t]*$|\S[ \t]{3,}\S[^\n]*?\S[ \t]{3,}\S", re.MULTILINE
+)
 _TIME_UNITS = {"month", "year", "day", "week", "quarter", "hour", "minute", "second"}
 
 
@@ -93,7 +98,11 @@ def _line_starts(text: str) -> set[int]:
         line_start = text.rfind("\n", 0, match.start()) + 1
         previous = text[line_start : match.start()].strip()
         heading = (previous.isupper() and len(previous) > 3) or len(previous) < 25 and hard
-        if blank_line or not hard or indented or heading or previous.endswith((":", "|")):
+        # a row of a plain-text table (cells set apart by runs of spaces), or the line after one
+        line_end = text.find("\n", position)
+        row = _TABLE_ROW.search(text, position, line_end if line_end >= 0 else len(text))
+        table = row is not None or _TABLE_ROW.search(previous) is not None
+        if blank_line or not hard or indented or heading or table or previous.endswith((":", "|")):
             starts.add(position)
     return starts
 

@@ -43,6 +43,20 @@ class Cell:
     period: Cue | None
     currency: str | None = None
     scale: float | None = None
+    percent: bool = False  # a column of percent changes ("Change y/y (%)")
+
+
+# "y/y (%)", "Change y/y (%)", "% change", "yoy %": a column of percent changes
+_PERCENT_HEADING = re.compile(
+    r"(?:(?:change|chg\.?|growth|y/y|yoy|y-o-y|on\s+year)\s*)+\(?%\)?|%\s*(?:change|chg|y/y|yoy)"
+    r"|\((?:%|per\s*cent)\)",
+    re.IGNORECASE,
+)
+_UNIT_HEADING = re.compile(
+    r"(?P<currency>[A-Z]{3}|US\$|€|£|¥|\$)\s*(?P<scale>million|mn|mln|billion|bn|bln|thousand|'000)\b"
+    r"|(?P<scale2>million|billion|thousand)s?\s+(?:of\s+)?(?P<currency2>[A-Z]{3}|euros?|dollars?)\b",
+)
+_NAMED = {"euro": "EUR", "euros": "EUR", "dollar": "USD", "dollars": "USD"}
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -117,11 +131,54 @@ def read_tables(
                     continue
                 currency, scale = unit if unit is not None else (None, None)
                 cells[figure.start] = Cell(period=period, currency=currency, scale=scale)
+    _read_unit_tables(text, lines, figures, currencies, cells)
     return cells
+
+
+def _read_unit_tables(
+    text: str,
+    lines: list[tuple[int, int]],
+    figures: list[Figure],
+    currencies: set[str],
+    cells: dict[int, Cell],
+) -> None:
+    """ "Product   US$ million   Change y/y (%)" over rows of goods or partners: the numbers
+    under the first heading are amounts, those under the second percent changes."""
+    for index, (start, end) in enumerate(lines):
+        line = text[start:end]
+        if not _COLUMN_GAP.search(line) or any(start <= f.start < end for f in figures):
+            continue
+        columns: list[tuple[float, Cell]] = []
+        for match in _UNIT_HEADING.finditer(line):
+            code = match.group("currency") or match.group("currency2")
+            code = _SYMBOLS.get(code, _NAMED.get(code.lower(), code))
+            scale = _SCALES[(match.group("scale") or match.group("scale2")).lower()]
+            if code in currencies:
+                centre = _centre(start + match.start(), start + match.end(), start)
+                columns.append((centre, Cell(period=None, currency=code, scale=scale)))
+        for match in _PERCENT_HEADING.finditer(line):
+            centre = _centre(start + match.start(), start + match.end(), start)
+            columns.append((centre, Cell(period=None, percent=True)))
+        if not columns:
+            continue
+        for row_start, row_end in lines[index + 1 : index + 1 + _MAX_ROWS]:
+            row = text[row_start:row_end]
+            if not row.strip() or not _COLUMN_GAP.search(row):
+                break
+            for figure in figures:
+                if not (row_start <= figure.start and figure.end <= row_end):
+                    continue
+                if figure.kind != "number" or figure.start in cells:
+                    continue
+                cell = _nearest(columns, _centre(figure.start, figure.end, row_start))
+                if cell is not None:
+                    cells[figure.start] = cell
 
 
 def scaled(figure: Figure, cell: Cell) -> Figure:
     """A bare number in a column headed "EUR million": the amount it stands for."""
+    if figure.kind == "number" and cell.percent and not isinstance(figure.value, tuple):
+        return replace(figure, kind="percent", unit="percent", signed=True)
     if figure.kind != "number" or cell.currency is None or cell.scale is None or figure.scaled:
         return figure
     value = figure.value

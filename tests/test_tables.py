@@ -40,3 +40,38 @@ def test_prose_with_single_spaces_is_no_table():
     )
     facts = extract(text, published="2024-07-10").facts
     assert all(f.value is None or f.value.currency == "EUR" for f in facts)
+
+
+GOODS_TABLE = """SANTIAGO, June 8 - Copper prices lifted the country's exports in May, the central
+bank said in its monthly release, which gave these main items.
+
+Main exports, May 2021
+Product                  US$ million    Change y/y (%)
+Copper                         4,897              71.2
+Fresh fruit                      276              -9.8
+"""
+
+PARTNER_TABLE = """Dutch exports fell in the first quarter, the statistics office said in a release
+whose main lines were long enough to run on from one line into the next one like this.
+
+Exports of goods by destination, Q1 2024
+Country              EUR billion    y/y (%)
+Germany                     38.9       -9.1
+United Kingdom               9.3       +2.6
+"""
+
+
+def test_rows_under_an_amount_and_a_change_heading_are_facts_of_their_goods():
+    facts = extract(GOODS_TABLE, published="2021-06-08").facts
+    rows = {f.commodity.name: (f.flow, f.value.amount, f.change.percent) for f in facts}
+    assert rows == {"copper": ("export", 4.897e9, 71.2), "fruit": ("export", 2.76e8, -9.8)}
+
+
+def test_rows_of_partners_each_keep_their_amount_and_change():
+    facts = extract(PARTNER_TABLE, published="2024-05-15").facts
+    rows = {
+        f.partner.code: (f.value.amount, f.value.currency, f.change.percent)
+        for f in facts
+        if f.partner is not None
+    }
+    assert rows == {"DEU": (3.89e10, "EUR", -9.1), "GBR": (9.3e9, "EUR", 2.6)}
