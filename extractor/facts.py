@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from functools import cached_property
 
+from .figures import Figure
 from .frames import (
     BACKWARD,
     OPENERS,
@@ -1348,7 +1349,9 @@ def _value_ref(
     amount = figure.value if not isinstance(figure.value, tuple) else sum(figure.value) / 2
     if subject.flow == "balance":
         sign = slot.sign
-        if sign is not None:
+        # "a surplus of €16.8 bn, compared with -€5.3 bn": a minus written before the figure
+        # says a deficit whatever the word before
+        if sign is not None and not (figure.signed and amount < 0):
             amount = abs(amount) * sign
     unit = figure.unit if figure.kind == "quantity" else None
     value = Value(
@@ -1429,6 +1432,7 @@ def _read_tables(ctx: ArticleContext) -> None:
     annotation = ctx.annotation
     if "  " not in ctx.text:
         return
+    annotation.figures = _join_spaced_thousands(ctx.text, annotation.figures)
     ctx.table_cells = read_tables(
         ctx.text, annotation.cues, annotation.figures, _currency_codes(annotation.rules)
     )
@@ -1437,6 +1441,43 @@ def _read_tables(ctx: ArticleContext) -> None:
             scaled(f, ctx.table_cells[f.start]) if f.start in ctx.table_cells else f
             for f in annotation.figures
         ]
+
+
+def _join_spaced_thousands(text: str, figures: list[Figure]) -> list[Figure]:
+    """ "Germany      11 908      -2.8%": in a table row, digits grouped by a space are one
+    number (the French and Swiss way of writing thousands)."""
+    joined: list[Figure] = []
+    for figure in figures:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and previous.kind == figure.kind == "number"
+            and text[previous.end : figure.start] in (" ", "\u202f", "\xa0")
+            and re.fullmatch(r"\d{1,3}(?:[ \u202f\xa0]\d{3})*", previous.text)
+            and re.fullmatch(r"\d{3}", figure.text)
+            and _TABLE_CELLS.search(
+                text[_line_start(text, figure.start) : _line_end(text, figure.end)]
+            )
+        ):
+            number = previous.text + text[previous.end : figure.start] + figure.text
+            joined[-1] = replace(
+                previous,
+                end=figure.end,
+                text=number,
+                value=float(re.sub(r"\D", "", number)),
+            )
+            continue
+        joined.append(figure)
+    return joined
+
+
+def _line_start(text: str, position: int) -> int:
+    return text.rfind("\n", 0, position) + 1
+
+
+def _line_end(text: str, position: int) -> int:
+    end = text.find("\n", position)
+    return len(text) if end < 0 else end
 
 
 def assemble(

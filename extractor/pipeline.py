@@ -224,6 +224,7 @@ class Annotator:
             )
             for span in doc.spans[SPANS_KEY]
         ]
+        cues = [self._first_year(c) if _years_apart(c) else c for c in cues]
         cues = self._join_fiscal_parts(text, cues)
         cues = self._singular_goods(text, cues)
         cues = _resolve_commodity_anaphors(cues)
@@ -279,6 +280,12 @@ class Annotator:
         if not added:
             return cues
         return sorted([*cues, *added], key=lambda c: (c.start, c.end))
+
+    def _first_year(self, cue: Cue) -> Cue:
+        """ "the 1987-92 plan": the years from the first, as a plain year would read."""
+        return Cue(
+            "PERIOD", cue.start, cue.start + 4, cue.text[:4], self.rules.by_id["period.year"]
+        )
 
     def _join_fiscal_parts(self, text: str, cues: list[Cue]) -> list[Cue]:
         """ "first half" + "of" + "FY25", "Q2" + "FY2024-25", "the first ten months of the" +
@@ -367,6 +374,8 @@ _FISCAL_RULES = {
     "period.fiscal_fy_spaced",
     "period.split_year",
     "period.split_year_dash",
+    "period.split_year_bare",
+    "period.split_year_en_dash",
     "period.split_year_crop_year",
     "period.split_year_season",
 }
@@ -379,6 +388,14 @@ _PART_GAP = re.compile(
     r"\s+(?:(?:of|in)\s+)?(?:the\s+)?(?:(?:fy|fiscal(?:\s+year)?|financial\s+year)\s+)?",
     re.IGNORECASE,
 )
+
+
+def _years_apart(cue: Cue) -> bool:
+    """ "the 1987-92 development plan": two years apart, no fiscal or crop year."""
+    if cue.rule_id not in ("period.split_year_bare", "period.split_year_en_dash"):
+        return False
+    first, second = re.findall(r"\d+", cue.text)[:2]
+    return (int(first) + 1) % 100 != int(second) % 100
 
 
 def _plurals(phrase: str) -> list[str]:

@@ -90,6 +90,8 @@ def read_tables(
         heads = [c for c in periods if start <= c.start and c.end <= end]
         if len(heads) < 2 or not _COLUMN_GAP.search(line):
             continue
+        if any(re.fullmatch(r"[A-Za-z]{3,4}\.?\s+\d\d", c.text) for c in heads):
+            continue  # "Dec 22    Dec 23": months of two-digit years, not days
         if not all(
             re.search(r"\s{2,}", text[a.end : b.start])
             for a, b in zip(heads, heads[1:], strict=False)

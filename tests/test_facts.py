@@ -2551,3 +2551,44 @@ def test_goods_named_together_with_one_figure_are_one_fact(sentence, hs):
     [fact] = extract(sentence, published="2019-04-10").facts
     assert fact.commodity.hs == hs
     assert " and " in fact.commodity.name
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "start", "end"),
+    [
+        (
+            "CANBERRA - Australia's LNG export receipts shrank to A$66.7 billion in 2023-24.",
+            "2024-08-01",
+            "2023-07-01",
+            "2024-06-30",
+        ),
+        (
+            "NEW DELHI - For April-May, the first two months of 2023-24, India's exports were "
+            "down 11.4 per cent at $69.72 billion.",
+            "2023-06-15",
+            "2023-04-01",
+            "2023-05-31",
+        ),
+    ],
+)
+def test_a_year_written_with_a_dash_is_the_reporters_fiscal_year(text, published, start, end):
+    [fact] = extract(text, published=published).facts
+    assert (str(fact.period.start), str(fact.period.end)) == (start, end)
+
+
+def test_years_several_apart_written_with_a_dash_are_no_fiscal_year():
+    text = (
+        "MANILA, March 23 - Imports were 436 mln dlrs in January. The 1987-92 plan targets a "
+        "10.7 pct growth in imports."
+    )
+    facts = extract(text, published="1987-03-23").facts
+    assert [(f.value.amount, f.change) for f in facts if f.value is not None] == [(4.36e8, None)]
+
+
+def test_a_minus_before_a_balance_figure_is_a_deficit_after_a_surplus_word():
+    text = (
+        "The euro area recorded a €16.8 bn surplus in trade in goods in December 2023, "
+        "compared with -€5.3 bn in December 2022."
+    )
+    facts = extract(text, published="2024-02-15").facts
+    assert [f.value.amount for f in facts] == [1.68e10, -5.3e9]

@@ -75,3 +75,29 @@ def test_rows_of_partners_each_keep_their_amount_and_change():
         if f.partner is not None
     }
     assert rows == {"DEU": (3.89e10, "EUR", -9.1), "GBR": (9.3e9, "EUR", 2.6)}
+
+
+def test_thousands_grouped_by_a_space_in_a_table_row_are_one_number():
+    text = (
+        "BERN - Swiss exports rose in the second quarter, the customs office said.\n\n"
+        "Exports by partner, Q2 2024\n"
+        "Partner          CHF million      Change (%)\n"
+        "Germany            11 908        -2.8\n"
+        "China               3 981        -6.1\n"
+    )
+    facts = extract(text, published="2024-07-18").facts
+    rows = {f.partner.code: f.value.amount for f in facts if f.partner is not None}
+    assert rows == {"DEU": 1.1908e10, "CHN": 3.981e9}
+
+
+def test_month_headings_with_two_digit_years_are_no_days():
+    text = (
+        "Euro area exports were €207.4 bn in December 2023, down 2.4% on December 2022.\n\n"
+        "Euro area trade, € bn\n\n"
+        "                Dec 22    Dec 23    growth\n"
+        "Exports          212.5     207.4     -2.4%\n"
+    )
+    facts = extract(text, published="2024-02-15").facts
+    assert {(str(f.period.start), str(f.period.end)) for f in facts} == {
+        ("2023-12-01", "2023-12-31")
+    }
