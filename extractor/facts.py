@@ -97,6 +97,9 @@ _COMPARES_OPENING = re.compile(
     r"surplus|balance))\s+(?:compares|compared|contrasts|contrasted)\s+(?:with|to|against)\b",
     re.IGNORECASE,
 )
+_WORTH_AFTER = re.compile(
+    r"\s+(?:worth|valued\s+at|totall?ing|amounting\s+to|to\s+the\s+value\s+of)\b", re.IGNORECASE
+)
 _ALONE_AFTER = re.compile(r",?\s+alone\b", re.IGNORECASE)
 _FIGURES_FOR = re.compile(
     r"\b(?:numbers|figures|data|results|statistics)\s+(?:for|of)\s+(?:the\s+month\s+of\s+)?$",
@@ -987,6 +990,13 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
                 or (mode == "commodity" and _LIST_GAP.match(gap))
                 or (mode == "commodity" and re.fullmatch(r"\s*", gap))
                 or (verb_flow and re.search(r"\bof\s+$", gap))
+                # "Nepal imported petroleum products worth Rs 152.3 billion": the verb's object
+                or (
+                    verb_flow
+                    and not seen_figure
+                    and re.fullmatch(r"\s+(?:(?:the|its|their|some|more|less)\s+)?", gap)
+                    and _WORTH_AFTER.match(text, item.end)
+                )
             ):
                 if not any(c.value.name == item.cue.rule.name for c in commodities):
                     commodities.append(_commodity_ref(item.cue))
@@ -1271,6 +1281,18 @@ def _resolve(
         named = ctx.named_periods.get(anaphor.group(1).lower())
         if named is not None and (reference is None or reference.granularity != named.granularity):
             reference = named
+    if base.rule_id == "period.relative.the_n_months":
+        # "Energy imports were 31.7 pct lower in the two months", after a revised January: the
+        # two-month span the passage named last
+        count = re.search(r"\S+(?=\s+months)", text)
+        count = parse_count(count.group(0)) if count else None
+        named = ctx.named_periods.get(f"months:{count}") if count else None
+        current = reference
+        if named is not None and not (
+            current is not None
+            and abs((current.end - current.start).days + 1 - count * 30.44) <= 10
+        ):
+            reference = named
     span = resolve_period(
         text, published=ctx.published, reference=reference, fiscal=_fiscal(ctx, subject)
     )
@@ -1285,6 +1307,10 @@ def _resolve(
             known = ctx.named_periods.get(unit) if unit else None
             if unit and (known is None or span.end >= known.end):
                 ctx.named_periods[unit] = span
+        months = _months_between(span.start, span.end)
+        known = ctx.named_periods.get(f"months:{months}")
+        if 2 <= months <= 24 and (known is None or span.end >= known.end):
+            ctx.named_periods[f"months:{months}"] = span
     inferred = ctx.published_inferred and span.relative_to == "published"
     if span.relative_to == "reference" and ctx.reference is not None:
         inferred = inferred or ctx.reference.value.inferred

@@ -227,7 +227,8 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
         )  # "the Central Bank, which bought more than US$2 billion in the market,"
         if is_share or not has_figure or about_agency:
             regions.append((begin, finish))
-    for match in re.finditer(r"(?<=,)(?:[^,;.]|[.,](?=\d)){3,80}(?=,)", text):
+    # (also closing the sentence: "with the United States, its biggest market outside Europe.")
+    for match in re.finditer(r"(?<=,)(?:[^,;.]|[.,](?=\d)){3,80}(?=,|[.;]?\s*$)", text):
         begin, finish = start + match.start(), start + match.end()
         inside = [i for i in items if begin <= i.start and i.end <= finish]
         # ", the country's single biggest export earner,": may name a flow, never a figure,

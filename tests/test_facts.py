@@ -2592,3 +2592,49 @@ def test_a_minus_before_a_balance_figure_is_a_deficit_after_a_surplus_word():
     )
     facts = extract(text, published="2024-02-15").facts
     assert [f.value.amount for f in facts] == [1.68e10, -5.3e9]
+
+
+def test_plural_shortfalls_with_partners_respectively_are_deficits():
+    text = (
+        "WASHINGTON, April 14 - The shortfalls with Taiwan, West Germany and Canada were 1.38 "
+        "billion, 1.29 billion and 940 mln dlrs respectively in March."
+    )
+    facts = extract(text, published="1987-04-14").facts
+    assert [(f.partner.code, f.value.amount) for f in facts] == [
+        ("TWN", -1.38e9),
+        ("DEU", -1.29e9),
+        ("CAN", -9.4e8),
+    ]
+
+
+def test_the_two_months_are_the_two_month_span_named_last():
+    text = (
+        "ROME, April 22 - Italy's trade deficit narrowed to 3,035 billion lire in the first two "
+        "months of 1987. ISTAT revised the January shortfall to 1,887 billion lire from 1,790 "
+        "billion. Energy imports were 31.7 pct lower in the two months at 3,120 billion lire."
+    )
+    facts = extract(text, published="1987-04-22").facts
+    [energy] = [f for f in facts if f.flow == "import"]
+    assert (str(energy.period.start), str(energy.period.end)) == ("1987-01-01", "1987-02-28")
+
+
+def test_an_appositive_closing_the_sentence_leaves_the_partner_before_it():
+    text = (
+        "ROME, April 22 - The deficit with the EC was 1,480 billion lire in February, while "
+        "Italy ran a surplus of 1,320 billion with the United States, its biggest market "
+        "outside Europe."
+    )
+    facts = extract(text, published="1987-04-22").facts
+    assert [(f.partner.code, f.value.amount) for f in facts] == [("EU", -1.48e12), ("USA", 1.32e12)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nepal imported petroleum products worth Rs 152.3 billion from India in the six months.",
+        "Japan exported cars valued at $5 billion in May.",
+    ],
+)
+def test_goods_the_flow_verb_takes_before_worth_are_the_facts_goods(sentence):
+    [fact] = extract(sentence, published="2025-06-20").facts
+    assert fact.commodity is not None
