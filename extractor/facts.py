@@ -141,6 +141,8 @@ _COPULAR_PREDICATE = re.compile(
     r"stayed|became|accounted\s+for|account\s+for|made\s+up|topped|led)\b[^;:.()]{0,70}$"
     # "The automotive sector made the largest positive contribution in September, with
     # foreign sales rising 9.8%"
+    # "Rice was the weak spot: sales abroad slumped 26.4 percent"
+    r"|\s+(?:was|were|is|are|remained|stayed|proved)\b[^;:.()]{0,60}:\s*(?:its\s+|their\s+|the\s+)?$"
     r"|(?:\s+(?:sector|industry|group))?\s+(?:made|contributed|posted|recorded|saw|"
     r"registered|drove|was\s+among)\b[^;:.()]{0,110},\s+with\s+(?:[a-z]+\s+)?$",
     re.IGNORECASE,
@@ -921,9 +923,10 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             if head.rule.form == "role" and re.search(
                 r"\b(?:for|of)\s+(?:the\s+)?$", gap, re.IGNORECASE
             ):
-                # "the largest market for Cambodian products": whose goods they are
+                # "the largest market for Cambodian products": whose goods they are; goods
+                # right after it are the fact's ("the largest buyer of Norwegian seafood")
                 reporter = reporter or _place_ref(item.cue)
-                mode = None
+                mode = "commodity"
             elif (
                 trailing
                 and flow == "export"
@@ -2409,6 +2412,9 @@ def _frame_drafts(
     changes = [s for s in plain if s.role == "change"]
     values = [s for s in plain if s.role == "value"]
     if len(subjects) > 1 and (len(changes) == len(subjects) or len(values) == len(subjects)):
+        # "Poland, Denmark and the United States were the largest buyers ..., at NOK 19.2
+        # billion, NOK 15.1 billion and NOK 13.0 billion respectively": in the order written
+        subjects = sorted(subjects, key=_written_at)
         for index, subject in enumerate(subjects):
             picked = []
             if len(changes) == len(subjects):
@@ -2569,6 +2575,14 @@ def _frame_drafts(
             if not slot.figure.currency_candidates:
                 ctx.explicit_currencies.append(slot.figure.currency)
     return drafts
+
+
+def _written_at(subject: Subject) -> int:
+    """Where a coordinated subject is named: its partner, else its goods, else its flow."""
+    for ref in (subject.partner, subject.commodity, subject.flow_ref):
+        if ref is not None and ref.span is not None and not ref.inherited:
+            return ref.span[0]
+    return 0
 
 
 def _joined_goods(subjects: list[Subject], text: str) -> Subject | None:

@@ -827,7 +827,8 @@ def _region_start(
             items[index].kind == "TOPIC"
             and strong
             and re.search(
-                r"[,;]|\b(?:thanks to|due to|because|while|but|rather than|whereas)\b",
+                r"[,;]|\b(?:thanks to|due to|because|while|but|rather than|whereas|on|amid|as|"
+                r"owing to|helped by|reflecting|driven by|fu?elled by)\b",
                 _gap(text, offset, strong[-1].end, items[index].start),
                 re.IGNORECASE,
             )
@@ -1050,9 +1051,10 @@ def assign_roles(text: str, offset: int, frame: Frame, elided: Item | None = Non
             and previous is not None
             and previous.kind == "FIG"
             and previous.figure.kind == "percent"
-            and re.fullmatch(r"\s+over\s+(?:the\s+|a\s+)?", gap_left, re.IGNORECASE)
+            and re.fullmatch(r"\s+(?:over|on)\s+(?:the\s+|a\s+)?", gap_left, re.IGNORECASE)
         ):
-            comparator = _COMPARATOR.search("against ")  # "up 19.7 pct over the 8.35 billion"
+            # "up 19.7 pct over the 8.35 billion", "up 7 per cent on the NOK 16.4 billion"
+            comparator = _COMPARATOR.search("against ")
         if comparator is not None and _bound_not_comparison(
             text, offset, items, position, window_start, comparator
         ):

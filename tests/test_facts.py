@@ -2638,3 +2638,43 @@ def test_an_appositive_closing_the_sentence_leaves_the_partner_before_it():
 def test_goods_the_flow_verb_takes_before_worth_are_the_facts_goods(sentence):
     [fact] = extract(sentence, published="2025-06-20").facts
     assert fact.commodity is not None
+
+
+def test_a_percent_on_a_base_figure_makes_it_the_comparison():
+    text = (
+        "OSLO - Norway exported seafood worth NOK 175.4 billion in 2024. December alone brought "
+        "seafood exports worth NOK 17.6 billion, up 7 per cent on the NOK 16.4 billion "
+        "recorded in the same month of 2023."
+    )
+    facts = extract(text, published="2025-01-06").facts
+    spans = [(f.value.amount, str(f.period.start), "comparison" in f.qualifiers) for f in facts]
+    assert spans[1:] == [(1.76e10, "2024-12-01", False), (1.64e10, "2023-12-01", True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Exports of the steel-making ingredient rose 10.2 per cent in 2024.", "iron ore"),
+        ("Rice was the weak spot: sales abroad slumped 26.4 percent in 2024.", "rice"),
+        ("Among products, computers and parts soared 64.9 percent on demand in 2024.", "computers"),
+    ],
+)
+def test_goods_named_by_an_epithet_a_copula_or_before_a_reason(sentence, name):
+    text = f"BANGKOK - Thailand's exports rose 17.8% in 2024. {sentence}"
+    facts = extract(text, published="2025-04-25").facts
+    assert [f.commodity.name for f in facts if f.commodity is not None] == [name]
+
+
+def test_partners_before_a_role_go_with_their_figures_in_the_order_written():
+    text = (
+        "OSLO - Norway exported 2.8 million tonnes of seafood in 2024. Poland, Denmark and the "
+        "United States were again the largest buyers of Norwegian seafood, at NOK 19.2 billion, "
+        "NOK 15.1 billion and NOK 13.0 billion respectively."
+    )
+    facts = extract(text, published="2025-01-06").facts
+    rows = [(f.partner.code, f.value.amount, f.commodity.name) for f in facts if f.partner]
+    assert rows == [
+        ("POL", 1.92e10, "seafood"),
+        ("DNK", 1.51e10, "seafood"),
+        ("USA", 1.3e10, "seafood"),
+    ]
