@@ -100,6 +100,10 @@ _COMPARES_OPENING = re.compile(
 _WORTH_AFTER = re.compile(
     r"\s+(?:worth|valued\s+at|totall?ing|amounting\s+to|to\s+the\s+value\s+of)\b", re.IGNORECASE
 )
+_MONTH_WORD = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
+)
 _ALONE_AFTER = re.compile(r",?\s+alone\b", re.IGNORECASE)
 _FIGURES_FOR = re.compile(
     r"\b(?:numbers|figures|data|results|statistics)\s+(?:for|of)\s+(?:the\s+month\s+of\s+)?$",
@@ -2201,6 +2205,28 @@ def _year_earlier_restatement(ctx: ArticleContext, frame: Frame, draft: Draft) -
     return (period.value.start, period.value.end) == (earlier.start, earlier.end)
 
 
+def _change_between_months(
+    ctx: ArticleContext, cue: Item, subject: Subject, reference: Span | None, period: Ref
+) -> Ref | None:
+    """ "Exports increased by 3.4 per cent from January to February 2025": a change from one
+    month to the next is the later month's, on the month before."""
+    if _months_between(period.value.start, period.value.end) != 2:
+        return None
+    last = list(re.finditer(rf"\b{_MONTH_WORD}\b\.?(?:\s+\d{{4}})?", cue.cue.text))
+    if len(last) < 2:
+        return None
+    start = cue.start + last[-1].start()
+    end = cue.start + last[-1].end()
+    rule = ctx.annotation.rules.by_id[
+        "period.month_year" if last[-1].group(0)[-1].isdigit() else "period.month"
+    ]
+    month = Cue("PERIOD", start, end, ctx.text[start:end], rule)
+    later = _resolve(ctx, month, subject, reference)
+    if later is None or later.value.end != period.value.end:
+        return None
+    return later
+
+
 def _period_from_base(
     ctx: ArticleContext, period: Ref | None, base_periods, subject: Subject
 ) -> Ref | None:
@@ -2816,6 +2842,13 @@ def _draft(
             cue,
         )
     period = _resolve(ctx, cue, subject, reference) if cue is not None else None
+    if period is not None and draft.change is not None and cue.rule_id == "period.month_range_from":
+        later = _change_between_months(ctx, cue, subject, reference, period)
+        if later is not None:
+            period = later
+            change = draft.change.value.model_copy(update={"basis": "month_on_month"})
+            draft.change = replace(draft.change, value=change)
+            draft.rules.append("basis.from_month_to_month")
     if period is not None and period.value.granularity == "year":
         # "year-to-date exports ... for 2024": the year qualifies the partial period
         for other in frame_periods:

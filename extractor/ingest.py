@@ -197,6 +197,49 @@ def _find_byline(document: Document) -> None:
             document.published, document.published_source = found, "byline"
             document.masked.append((match.start("key"), match.end()))
             return
+    # A date standing alone in the page furniture: "ECONOMY | 20-11-2024 17:42",
+    # "2025/01/09 16:48", "Thursday, 19 Jan 2023"
+    for match in _DATE_FIELD.finditer(document.text[:1500]):
+        if any(start <= match.start() < end for start, end in document.masked):
+            continue
+        stamp = match.group("date")
+        numeric = re.match(r"\d+[/.-]\d+[/.-]\d+", stamp)
+        found = _numeric_date(numeric.group(0)) if numeric else parse_date_string(stamp)
+        if found:
+            document.published, document.published_source = found, "byline"
+            document.masked.append((match.start("date"), match.end("date")))
+            return
+
+
+_TIME = (
+    r"(?:(?:,?\s+|-|T)\d{1,2}[:.]\d\d(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,5}(?:[+-]\d{1,2})?)?)?"
+)
+_DATE_FIELD = re.compile(
+    r"(?:^|\|)[ \t]*(?:[A-Z][A-Za-z ]{0,30}[ \t]*\|[ \t]*)?(?P<date>"
+    r"(?:19|20)\d\d[/.-]\d{1,2}[/.-]\d{1,2}"
+    r"|\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d"
+    r"|(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:\d{{1,2}}\s+{_MONTH}\.?,?\s+(?:19|20)\d\d|{_MONTH}\.?\s+\d{{1,2}},?\s+(?:19|20)\d\d)"
+    rf"){_TIME}[ \t]*(?=$|\|)",
+    re.MULTILINE,
+)
+
+
+def _numeric_date(text: str) -> date | None:
+    """ "2025/01/09", "20-11-2024", "09.01.2025": year first, or day first when it must be
+    (a first number above 12, or dots and dashes, the day-first world's separators)."""
+    parts = re.split(r"[/.-]", text)
+    if len(parts) != 3 or not all(p.isdigit() for p in parts):
+        return None
+    try:
+        if len(parts[0]) == 4:
+            return date(int(parts[0]), int(parts[1]), int(parts[2]))
+        day, month, year = int(parts[0]), int(parts[1]), int(parts[2])
+        if "/" in text and day <= 12:
+            return None  # "01/09/2025": January 9 or 1 September
+        return date(year, month, day)
+    except ValueError:
+        return None
 
 
 def _decode(raw: bytes, path: str) -> tuple[str | None, str | None]:

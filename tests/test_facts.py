@@ -2678,3 +2678,15 @@ def test_partners_before_a_role_go_with_their_figures_in_the_order_written():
         ("DNK", 1.51e10, "seafood"),
         ("USA", 1.3e10, "seafood"),
     ]
+
+
+def test_a_change_from_one_month_to_the_next_is_the_later_months_on_the_month_before():
+    text = (
+        "Seasonally adjusted exports of goods increased by 3.4 per cent from January to "
+        "February 2025 and amounted to DKK 118.6bn. Exports rose 5% from January to June 2025."
+    )
+    facts = extract(text, published="2025-08-09").facts
+    assert [(str(f.period.start), str(f.period.end), f.change.basis) for f in facts] == [
+        ("2025-02-01", "2025-02-28", "month_on_month"),
+        ("2025-01-01", "2025-06-30", "unspecified"),
+    ]

@@ -646,3 +646,28 @@ def test_prepare_never_raises_and_keeps_offsets_in_bounds(text):
         start, end = document.dateline_place
         assert 0 <= start < end <= len(text)
     assert (document.published is None) == (document.published_source is None)
+
+
+@pytest.mark.parametrize(
+    ("text", "published"),
+    [
+        ("NEWS | Economy\nECONOMY | 20-11-2024 17:42\nExports rose.", date(2024, 11, 20)),
+        ("Business\n2025/01/09 16:48\nBy staff\nExports rose.", date(2025, 1, 9)),
+        ("Economy\n2023/02/16-11:25\nExports rose.", date(2023, 2, 16)),
+        ("Home\nThursday, 19 Jan 2023\nExports rose.", date(2023, 1, 19)),
+        ("Home\n14.03.2024 | 10:05\nExports rose.", date(2024, 3, 14)),
+        ("Home | News\n01/09/2025\nExports rose.", None),  # January 9 or 1 September
+        ("Menu\nExports rose 5% in 2023. They were 12.5 in 2024.", None),
+    ],
+    ids=[
+        "day-first-dashes",
+        "year-first",
+        "time-after-dash",
+        "weekday",
+        "dots",
+        "ambiguous",
+        "prose",
+    ],
+)
+def test_a_date_standing_alone_in_the_page_furniture_is_the_publication_date(text, published):
+    assert prepare(Document(doc_id="d", text=text)).published == published
