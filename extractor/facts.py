@@ -104,6 +104,11 @@ _MONTH_WORD = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 )
+_EXPECTED_AFTER = re.compile(
+    r"\s*,?\s+(?:that|which)\s+(?:[\w-]+\s+){0,6}?(?:had\s+|have\s+|has\s+)?"
+    r"(?:expected|forecast|forecasted|predicted|projected|anticipated|pencilled\s+in|penciled\s+in)\b",
+    re.IGNORECASE,
+)
 _ALONE_AFTER = re.compile(r",?\s+alone\b", re.IGNORECASE)
 _FIGURES_FOR = re.compile(
     r"\b(?:numbers|figures|data|results|statistics)\s+(?:for|of)\s+(?:the\s+month\s+of\s+)?$",
@@ -323,6 +328,7 @@ class ArticleContext:
     period_resolutions: dict[int, Span] = field(default_factory=dict)
     # the last period named outright for each granularity, for "in the quarter"
     named_periods: dict[str, Span] = field(default_factory=dict)
+    main_reporter: str | None = None  # whose period the main reference is
     consumed_periods: set[int] = field(default_factory=set)
     main_reference: Ref | None = None  # the first period the article reports on
     # in a roundup, the first period reported for each country
@@ -1865,11 +1871,16 @@ def _set_reference(ctx: ArticleContext, period: Ref, reporter: str | None = None
     ctx.reference_sentence = ctx.sentence_index
     if ctx.main_reference is None:
         ctx.main_reference = period
+        ctx.main_reporter = reporter
     if reporter is not None and reporter not in ctx.main_by_reporter:
         main = ctx.main_reference
         # "For the first eight months, exports totalled ..." after the August figures: the
-        # country is still reported for August
-        cumulative = main is not None and _cumulative_around(period, main)
+        # country is still reported for August (not when the month was another country's)
+        cumulative = (
+            main is not None
+            and ctx.main_reporter in (None, reporter)
+            and _cumulative_around(period, main)
+        )
         ctx.main_by_reporter[reporter] = main if cumulative else period
 
 
@@ -2383,6 +2394,10 @@ def _frame_drafts(
                 and not subject.partner.inherited
             ):
                 ctx.last_pair = subject.partner
+    for slot in frame.slots:
+        # "short of the US$1.1 billion that analysts polled by Reuters had expected"
+        if _EXPECTED_AFTER.match(ctx.text, slot.figure.end):
+            slot.forecast = True
     main = [s for s in frame.slots if s.role in ("value", "change")]
     comparisons = [s for s in frame.slots if s.role.startswith("comparison")]
     forecast_cue = _forecast_cue(frame)

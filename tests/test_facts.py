@@ -2690,3 +2690,26 @@ def test_a_change_from_one_month_to_the_next_is_the_later_months_on_the_month_be
         ("2025-02-01", "2025-02-28", "month_on_month"),
         ("2025-01-01", "2025-06-30", "unspecified"),
     ]
+
+
+def test_a_figure_analysts_had_expected_is_a_forecast_not_the_passages_figure():
+    text = (
+        "Argentina posted a trade surplus of US$888 million in October. The figure fell short "
+        "of the US$1.1 billion that analysts polled by Reuters had expected, and was down from "
+        "a surplus of US$922 million in September. Exports climbed 23.3 per cent from October "
+        "2023 to US$6.88 billion."
+    )
+    facts = extract(text, published="2024-11-20").facts
+    main = [(f.value.amount, str(f.period.start)) for f in facts if not f.qualifiers]
+    assert main == [(8.88e8, "2024-10-01"), (6.88e9, "2024-10-01")]
+
+
+def test_a_roundup_country_with_only_half_year_figures_keeps_the_half_year():
+    text = (
+        "RIYADH - Saudi Arabia's non-oil exports rose 7.9% in June from a year earlier.\n\n"
+        "The UAE's non-oil foreign trade hit a record Dh1.395 trillion in the first half of "
+        "2024. Non-oil exports posted growth of 25.1 per cent to Dh256.6 billion."
+    )
+    facts = extract(text, published="2024-08-26").facts
+    uae = [(str(f.period.start), str(f.period.end)) for f in facts if f.reporter.code == "ARE"]
+    assert uae == [("2024-01-01", "2024-06-30")] * 2
