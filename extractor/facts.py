@@ -329,6 +329,8 @@ class ArticleContext:
     # the last period named outright for each granularity, for "in the quarter"
     named_periods: dict[str, Span] = field(default_factory=dict)
     main_reporter: str | None = None  # whose period the main reference is
+    # a cumulative period whose parts proved too big for the month: breakdowns are of it
+    breakdown_reference: Ref | None = None
     consumed_periods: set[int] = field(default_factory=set)
     main_reference: Ref | None = None  # the first period the article reports on
     # in a roundup, the first period reported for each country
@@ -1911,7 +1913,12 @@ def _inherited_period(
         # "The cumulative deficit was ..." a little after the year-to-date figures
         return recent
     if recent is not None and ctx.sentence_index - ctx.reference_sentence <= 1:
-        if breakdown and main is not None and _cumulative_around(recent, main):
+        if (
+            breakdown
+            and main is not None
+            and _cumulative_around(recent, main)
+            and ctx.breakdown_reference is not recent
+        ):
             # "For the first eight months, exports totalled ..." then "Exports of computers
             # soared 51.3%": the breakdown is of the month the release is about
             return main
@@ -2214,6 +2221,42 @@ def _year_earlier_restatement(ctx: ArticleContext, frame: Frame, draft: Draft) -
         return False
     earlier = _as_span(main).shift(years=-1)
     return (period.value.start, period.value.end) == (earlier.start, earlier.end)
+
+
+def _larger_than_the_whole(
+    ctx: ArticleContext, draft: Draft, subject: Subject, period: Ref
+) -> Ref | None:
+    """ "December exports came in at US$43.42 billion ... For 2024 as a whole, exports
+    totaled US$475.07 billion ... exports to the United States reached a record US$111.35
+    billion": a part bigger than the month's whole is a part of the year's."""
+    recent = ctx.reference
+    if (
+        draft.value is None
+        or (subject.partner is None and subject.commodity is None)
+        or recent is None
+        or recent.value == period.value
+        or not (recent.value.start <= period.value.start and period.value.end <= recent.value.end)
+    ):
+        return None
+    wholes = [
+        abs(other.value.value.amount)
+        for other in ctx.drafts
+        if other.subject.flow == subject.flow
+        and other.subject.partner is None
+        and other.subject.commodity is None
+        and other.value is not None
+        and other.value.value.currency == draft.value.value.currency
+        and other.value.value.unit == draft.value.value.unit
+        and other.period is not None
+        and other.period.value == period.value
+        and not other.qualifiers & {"comparison", "forecast"}
+    ]
+    if wholes and min(wholes) < abs(draft.value.value.amount):
+        # the passage is on the year again, breakdowns too
+        ctx.reference_sentence = ctx.sentence_index
+        ctx.breakdown_reference = recent
+        return replace(recent, inherited=True)
+    return None
 
 
 def _change_between_months(
@@ -2940,6 +2983,7 @@ def _draft(
         )
         if inherited is not None:
             period = replace(inherited, inherited=True)
+            period = _larger_than_the_whole(ctx, draft, subject, period) or period
         period = _period_from_base(ctx, period, base_periods, subject) or period
     if (
         period is not None

@@ -70,7 +70,8 @@ _APPOSITIVE_NOUNS = re.compile(
     r"\b(?:partner|market|customer|client|supplier|destination|buyer|exporter|importer|"
     r"producer|consumer|economy|neighbou?r|ally|rival|source|user|maker|hub|earner|"
     r"contributor|segment|category|sector|driver|item|goods|product|commodity|commodities|"
-    r"sub-group|subgroup|group|component|export|import)s?\b",
+    r"sub-group|subgroup|group|component|export|import|indicator|gauge|barometer|bellwether|"
+    r"measure|proxy)s?\b",
     re.IGNORECASE,
 )
 _SHARE_TEXT = re.compile(r"(?:%|\bpct|\bper\s?cent|\bpercent)\s+of\b", re.IGNORECASE)
@@ -237,9 +238,12 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
         head = next((i for i in reversed(items) if i.end <= comma), None)
         if (
             head is not None
-            and head.kind in ("PLACE", "COMMODITY", "FLOW")
+            and head.kind in ("PLACE", "COMMODITY", "FLOW", "TOPIC")
             and comma - head.end <= 1
-            and not any(i.kind in ("FIG", "CHANGE") for i in inside)
+            and not any(
+                i.kind == "CHANGE" or i.kind == "FIG" and i.figure.unit not in _DURATION_UNITS
+                for i in inside
+            )
             and (
                 _APPOSITIVE_NOUNS.search(match.group(0))
                 # ", at the centre of an escalating tariff fight,": an aside on the subject

@@ -48,7 +48,7 @@ class Cell:
 
 # "y/y (%)", "Change y/y (%)", "% change", "yoy %": a column of percent changes
 _PERCENT_HEADING = re.compile(
-    r"(?:(?:change|chg\.?|growth|y/y|yoy|y-o-y|on\s+year)\s*)+\(?%\)?|%\s*(?:change|chg|y/y|yoy)"
+    r"(?:change|chg\.?|growth|y/y|yoy|y-o-y|on\s+year)[^\n%|]{0,30}?\(?%\)?|%\s*(?:change|chg|y/y|yoy)"
     r"|\((?:%|per\s*cent)\)",
     re.IGNORECASE,
 )
@@ -151,16 +151,21 @@ def _read_unit_tables(
         if not _COLUMN_GAP.search(line) or any(start <= f.start < end for f in figures):
             continue
         columns: list[tuple[float, Cell]] = []
+        spans: list[tuple[int, int, Cell]] = []  # each heading's extent on the line
         for match in _UNIT_HEADING.finditer(line):
             code = match.group("currency") or match.group("currency2")
             code = _SYMBOLS.get(code, _NAMED.get(code.lower(), code))
             scale = _SCALES[(match.group("scale") or match.group("scale2")).lower()]
             if code in currencies:
                 centre = _centre(start + match.start(), start + match.end(), start)
-                columns.append((centre, Cell(period=None, currency=code, scale=scale)))
+                cell = Cell(period=None, currency=code, scale=scale)
+                columns.append((centre, cell))
+                spans.append((match.start(), match.end(), cell))
         for match in _PERCENT_HEADING.finditer(line):
             centre = _centre(start + match.start(), start + match.end(), start)
-            columns.append((centre, Cell(period=None, percent=True)))
+            cell = Cell(period=None, percent=True)
+            columns.append((centre, cell))
+            spans.append((match.start(), match.end(), cell))
         if not columns:
             continue
         for row_start, row_end in lines[index + 1 : index + 1 + _MAX_ROWS]:
@@ -172,7 +177,12 @@ def _read_unit_tables(
                     continue
                 if figure.kind != "number" or figure.start in cells:
                     continue
-                cell = _nearest(columns, _centre(figure.start, figure.end, row_start))
+                # the heading the cell sits under ("Change on April 2023 (%)" over "+4.1"),
+                # else the one whose centre is nearest
+                left, right = figure.start - row_start, figure.end - row_start
+                under = [c for a, b, c in spans if a < right and left < b]
+                cell = under[0] if len(under) == 1 else None
+                cell = cell or _nearest(columns, _centre(figure.start, figure.end, row_start))
                 if cell is not None:
                     cells[figure.start] = cell
 

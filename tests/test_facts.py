@@ -2713,3 +2713,26 @@ def test_a_roundup_country_with_only_half_year_figures_keeps_the_half_year():
     facts = extract(text, published="2024-08-26").facts
     uae = [(str(f.period.start), str(f.period.end)) for f in facts if f.reporter.code == "ARE"]
     assert uae == [("2024-01-01", "2024-06-30")] * 2
+
+
+def test_a_part_bigger_than_the_months_whole_belongs_to_the_year():
+    text = (
+        "TAIPEI - December exports came in at US$43.42 billion, 9.2 percent higher than a year "
+        "earlier. For 2024 as a whole, exports totaled US$475.07 billion, up 9.9 percent. "
+        "Imports told a similar story. The U.S. took a record share. Up 46.1 percent, exports "
+        "to the United States reached a record US$111.35 billion. Shipments to Japan rose 4.7 "
+        "percent."
+    )
+    facts = extract(text, published="2025-01-09").facts
+    partners = {f.partner.code: str(f.period.start) for f in facts if f.partner is not None}
+    assert partners == {"USA": "2024-01-01", "JPN": "2024-01-01"}
+
+
+def test_an_indicator_described_in_an_appositive_lends_it_no_flow():
+    text = (
+        "TAIPEI - Exports rose 9.2% in December. Separately, the ministry said export orders, a "
+        "leading indicator of actual shipments two to three months ahead, rose 3.3 percent in "
+        "November to US$51.6 billion."
+    )
+    facts = extract(text, published="2025-01-09").facts
+    assert [f.change.percent for f in facts] == [9.2]

@@ -101,3 +101,16 @@ def test_month_headings_with_two_digit_years_are_no_days():
     assert {(str(f.period.start), str(f.period.end)) for f in facts} == {
         ("2023-12-01", "2023-12-31")
     }
+
+
+def test_a_cell_under_a_long_heading_belongs_to_it_not_to_the_nearest_centre():
+    text = (
+        "COLOMBO - Sri Lanka's exports rose in April, the customs office said.\n\n"
+        "Exports of major products, April 2024\n\n"
+        "Product            US$ mn    Change on April 2023 (%)\n"
+        "Garments           331.6     +4.1\n"
+        "Tea                107.5     +13.5\n"
+    )
+    facts = extract(text, published="2024-05-20").facts
+    rows = {f.commodity.name: (f.value.amount, f.change.percent) for f in facts if f.commodity}
+    assert rows == {"apparel": (3.316e8, 4.1), "tea": (1.075e8, 13.5)}
