@@ -2553,8 +2553,12 @@ def _frame_drafts(
                     group
                     for group in by_period
                     if key is None
+                    # "the surplus reached US$13.48bn, including a revised US$6.23bn in the
+                    # first quarter": a second level with a period of its own is another fact
                     or group[0] is None
-                    or group[0].cue.text.lower() == key.cue.text.lower()
+                    and not any(s.role == slot.role for s in group[1])
+                    or group[0] is not None
+                    and group[0].cue.text.lower() == key.cue.text.lower()
                 ),
                 None,
             )

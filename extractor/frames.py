@@ -79,7 +79,7 @@ STRONG = {"FIG", "CHANGE", "BASIS", "STREAK"}
 # A period after these words is the comparison base, not the period of the fact.
 COMPARISON_PERIOD = re.compile(
     r"\b(?:from|since|than|over|on(?!\s+in\b)|against|versus|vs\.?|compared\s+(?:with|to)|as\s+against|"
-    r"up\s+from|down\s+from|above|below)\s+(?:the\s+|a\s+|in\s+|that\s+of\s+)?"
+    r"up\s+from|down\s+from|above|below)\s+(?:in\s+|that\s+of\s+)?(?:the\s+|a\s+)?"
     r"(?:(?:same|corresponding|comparable)\s+(?:month|months|period|quarter|time)\s+"
     r"(?:of|in|last)\s+|(?:same|corresponding|comparable)\s+|"
     r"(?:value|level|figure|amount|total|one|that|those)s?\s+"

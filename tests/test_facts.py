@@ -2736,3 +2736,41 @@ def test_an_indicator_described_in_an_appositive_lends_it_no_flow():
     )
     facts = extract(text, published="2025-01-09").facts
     assert [f.change.percent for f in facts] == [9.2]
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        (
+            "For January-February 2025 as a whole, exports of goods amounted to DKK 219.8bn, "
+            "which is 9.6 per cent more than in the first two months of 2024.",
+            "2025-01-01",
+            "2025-02-28",
+        ),
+        (
+            "In the first half of this year, shipments were worth NZ$1.27 billion, 4.6% more "
+            "than in the January-June period of 2024.",
+            "2025-01-01",
+            "2025-06-30",
+        ),
+    ],
+)
+def test_a_period_after_than_in_the_is_the_base(text, start, end):
+    [fact] = extract(text, published="2025-08-09").facts
+    assert (str(fact.period.start), str(fact.period.end), fact.change.basis) == (
+        start,
+        end,
+        "year_on_year",
+    )
+
+
+def test_a_second_level_with_its_own_period_is_a_fact_of_its_own():
+    text = (
+        "LIMA - In the first half of the year the surplus reached US$13.48bn, including a "
+        "revised US$6.23bn in the first quarter."
+    )
+    facts = extract(text, published="2025-08-09").facts
+    assert [(f.value.amount, str(f.period.end)) for f in facts] == [
+        (1.348e10, "2025-06-30"),
+        (6.23e9, "2025-03-31"),
+    ]
