@@ -161,7 +161,7 @@ _EXCLUSION = re.compile(r"(?:excluding|exclude|excludes|excluded|stripping|strip
 # exports of goods"
 _EXCLUSION_GAP = re.compile(
     r"\s*(?:,\s*(?:that is|i\.e\.|namely)\s+[\w-]+\s+)?(?:of\s+[\w\s-]{0,40}?)?\s*"
-    r"(?:,\s*(?:which|that)\s*)?",
+    r"(?:,\s*(?:(?:which|that)\s*)?)?",
     re.IGNORECASE,
 )
 # Cells of a plain-text table row, set apart by runs of spaces
@@ -892,12 +892,12 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             continue
         if (
             item.kind == "COMMODITY"
-            and item.cue.rule.name == "non-oil"
+            and item.cue.rule.name.startswith("non-")
             and _EXCLUSION.match(item.cue.text)
             and _EXCLUSION_GAP.fullmatch(gap)
         ):
             # "The trade deficit excluding energy and gold", "exports, which exclude oil"
-            if not any(c.value.name == "non-oil" for c in commodities):
+            if not any(c.value.name == item.cue.rule.name for c in commodities):
                 commodities.append(_commodity_ref(item.cue))
             previous_end = item.end
             continue
@@ -1076,7 +1076,11 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
                 if c.label == "COMMODITY"
                 and sentence[0] <= c.start < head.start
                 and not text[sentence[0] : c.start].strip()
-                and c.rule_id.startswith("commodity.non_oil.excluding")
+                and (
+                    c.rule_id.startswith("commodity.non_oil.excluding")
+                    or c.rule.name.startswith("non-")
+                    and _EXCLUSION.match(c.text)
+                )
                 and re.match(r"\s*,", text[c.end :])
             ),
             None,
@@ -1689,7 +1693,7 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
         i
         for i in items
         if not any(a <= i.start and i.end <= b for a, b in regions)
-        or (i.kind == "COMMODITY" and i.cue.rule.name == "non-oil")
+        or (i.kind == "COMMODITY" and i.cue.rule.name.startswith("non-"))
     ]
     # "the 2024/25 crop year (July-June)": the months define the year before them
     kept = [

@@ -227,6 +227,7 @@ class Annotator:
         cues = [self._first_year(c) if _years_apart(c) else c for c in cues]
         cues = self._join_fiscal_parts(text, cues)
         cues = self._singular_goods(text, cues)
+        cues = _excluded_goods(text, cues)
         cues = _resolve_commodity_anaphors(cues)
         figures = self._split_trajectories(visible, figures, cues)
         kept_cues, kept_figures = _resolve_overlaps(cues, figures)
@@ -388,6 +389,33 @@ _PART_GAP = re.compile(
     r"\s+(?:(?:of|in)\s+)?(?:the\s+)?(?:(?:fy|fiscal(?:\s+year)?|financial\s+year)\s+)?",
     re.IGNORECASE,
 )
+
+
+# "excluding diamonds", "stripping out gold", "other than ships": the goods left out
+_EXCLUDING = re.compile(
+    r"(?:\b(?:excluding|exclude|excludes|excluded|excl\.|stripping\s+out|stripping|"
+    r"other\s+than|except(?:\s+for)?|minus|ex)\s+(?:the\s+)?|\bnon-)$",
+    re.IGNORECASE,
+)
+
+
+def _excluded_goods(text: str, cues: list[Cue]) -> list[Cue]:
+    """ "Exports of goods excluding diamonds rose 3.1%": an aggregate defined by the goods it
+    leaves out, named after them ("non-diamond"), with no heading of its own."""
+    result = []
+    for cue in cues:
+        if cue.label == "COMMODITY" and not cue.rule.name.startswith("non-"):
+            before = _EXCLUDING.search(text, max(0, cue.start - 20), cue.start)
+            if before is not None:
+                word = cue.text.lower()
+                if word.endswith("s") and not word.endswith("ss"):
+                    word = word[:-1]
+                rule = cue.rule.model_copy(update={"name": f"non-{word}", "hs": None})
+                cue = Cue(
+                    "COMMODITY", before.start(), cue.end, text[before.start() : cue.end], rule
+                )
+        result.append(cue)
+    return result
 
 
 def _years_apart(cue: Cue) -> bool:

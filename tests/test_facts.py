@@ -2774,3 +2774,24 @@ def test_a_second_level_with_its_own_period_is_a_fact_of_its_own():
         (1.348e10, "2025-06-30"),
         (6.23e9, "2025-03-31"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Exports of goods excluding diamonds declined 3.1% in May.",
+        "Excluding diamonds, exports declined 3.1% in May.",
+        "Exports, excluding diamonds, declined 3.1% in May.",
+        "Non-diamond exports declined 3.1% in May.",
+    ],
+)
+def test_an_aggregate_leaving_goods_out_is_named_after_them(sentence):
+    [fact] = extract(sentence, published="2022-09-15").facts
+    assert (fact.commodity.name, fact.commodity.hs) == ("non-diamond", None)
+
+
+def test_an_exclusion_between_commas_after_the_flow_keeps_the_non_oil_aggregate():
+    [fact] = extract(
+        "Imports, excluding energy and gold, rose 4.6% in May.", published="2022-09-15"
+    ).facts
+    assert fact.commodity.name == "non-oil"
