@@ -104,6 +104,10 @@ _MONTH_WORD = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 )
+_RELATIVE_FLOW = re.compile(
+    r"\s*,\s*(?:where|whose|for\s+which|in\s+which)\s+(?:the\s+|their\s+|its\s+)?",
+    re.IGNORECASE,
+)
 _EXPECTED_AFTER = re.compile(
     r"\s*,?\s+(?:that|which)\s+(?:[\w-]+\s+){0,6}?(?:had\s+|have\s+|has\s+)?"
     r"(?:expected|forecast|forecasted|predicted|projected|anticipated|pencilled\s+in|penciled\s+in)\b",
@@ -1067,6 +1071,22 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             partners.append(replace(_place_ref(other), inherited=True))
     if reporter is not None:
         partners = [p for p in partners if p.value.code != reporter.value.code]
+    if not commodities and not head.synthetic:
+        # "dragged down by cars, where exports dropped 9.6%", "chemicals, whose exports fell":
+        # the goods a relative clause opening with the flow is about
+        antecedent = next(
+            (
+                c
+                for c in ctx.annotation.cues
+                if c.label == "COMMODITY"
+                and sentence[0] <= c.start
+                and c.end <= head.start
+                and _RELATIVE_FLOW.fullmatch(text, c.end, head.start)
+            ),
+            None,
+        )
+        if antecedent is not None:
+            commodities.append(_commodity_ref(antecedent))
     if not commodities:
         # "Excluding energy and gold, exports rose 7.6% and imports 16.8%": the whole sentence
         opening = next(
@@ -1300,6 +1320,15 @@ def _resolve(
         named = ctx.named_periods.get(anaphor.group(1).lower())
         if named is not None and (reference is None or reference.granularity != named.granularity):
             reference = named
+    if base.rule_id == "period.the_fiscal_year" and re.match(r"the\b", text, re.IGNORECASE):
+        # "in the fiscal year" after "the 2024/25 fiscal year, which ended on July 7": that one
+        named = ctx.named_periods.get("year")
+        if named is not None and (named.start.month, named.start.day) != (1, 1):
+            ctx.period_resolutions[base.start] = named
+            period = Period(
+                start=named.start, end=named.end, granularity="year", text=text, inferred=False
+            )
+            return Ref(period, text, (base.start, base.end), f"{base.rule_id}+named")
     if base.rule_id == "period.relative.the_n_months":
         # "Energy imports were 31.7 pct lower in the two months", after a revised January: the
         # two-month span the passage named last

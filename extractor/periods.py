@@ -262,11 +262,27 @@ def resolve_period(
 
     # "the 1986/87 fiscal year ended March 31", "fiscal 2024 ending June": the text says when
     # this fiscal year ends, whoever's it is
-    ended = re.search(rf"[\s,]+(?:which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?({_MONTH})", raw)
+    ended = re.search(
+        rf"[\s,]+(?:which\s+|that\s+)?(?:ended|ending|ends)\s+(?:on\s+)?({_MONTH})(?:\s+(\d{{1,2}})\b)?",
+        raw,
+    )
     if ended and re.search(r"fiscal|financial|\bfy|\d{4}\s*[/-]\s*\d\d", raw[: ended.start()]):
         end_month = MONTHS[ended.group(1).rstrip(".")]
         if fiscal.start_month != end_month % 12 + 1:
             fiscal = FiscalYear(start_month=end_month % 12 + 1, named_by="end")
+        day = int(ended.group(2)) if ended.group(2) else None
+        if day is not None and day < 28:
+            # "the 2024/25 Ethiopian fiscal year, which ended on July 7": a year to that day
+            whole = resolve_period(
+                raw[: ended.start()] + raw[ended.end() :],
+                published=published,
+                reference=reference,
+                fiscal=FiscalYear(start_month=end_month, named_by="end"),
+            )
+            if whole is not None and whole.granularity == "year":
+                end = date(whole.end.year, end_month, day)
+                start = date(end.year - 1, end_month, day) + timedelta(days=1)
+                return replace(whole, start=start, end=end)
         end_year = re.search(rf"(?<!\d)({_YEAR})(?!\d)", raw[ended.end() :])
         raw = raw[: ended.start()].strip()
         if end_year and not re.search(r"\d", raw):

@@ -311,6 +311,18 @@ class Annotator:
             ):
                 end, consumed, rule, fiscal = after.end, 2, part_rule, True
             tail = cues[index + consumed] if index + consumed < len(cues) else None
+            beyond = cues[index + consumed + 1] if index + consumed + 1 < len(cues) else None
+            if (
+                fiscal
+                and tail is not None
+                and tail.label == "PLACE"
+                and beyond is not None
+                and beyond.rule_id in _MONTH_RULES
+                and _ENDED_GAP.fullmatch(text, end, beyond.start)
+            ):
+                # "the 2024/25 Ethiopian fiscal year, which ended on July 7": whose year it is
+                consumed += 1
+                tail = beyond
             if (
                 fiscal
                 and tail is not None
@@ -382,8 +394,8 @@ _FISCAL_RULES = {
 }
 _MONTH_RULES = {"period.month", "period.month_day", "period.month_day_year", "period.month_year"}
 _ENDED_GAP = re.compile(
-    r"(?:\s+fiscal)?(?:\s+year)?,?\s+(?:which\s+)?(?:ended|ending|ends)\s+(?:on\s+)?",
-    re.IGNORECASE,
+    r"(?:\s+[A-Z][a-z]+)?(?:\s+fiscal)?(?:\s+year)?,?\s+(?:which\s+|that\s+)?"
+    r"(?:ended|ending|ends)\s+(?:on\s+)?",
 )
 _PART_GAP = re.compile(
     r"\s+(?:(?:of|in)\s+)?(?:the\s+)?(?:(?:fy|fiscal(?:\s+year)?|financial\s+year)\s+)?",

@@ -2795,3 +2795,39 @@ def test_an_exclusion_between_commas_after_the_flow_keeps_the_non_oil_aggregate(
         "Imports, excluding energy and gold, rose 4.6% in May.", published="2022-09-15"
     ).facts
     assert fact.commodity.name == "non-oil"
+
+
+def test_a_fiscal_year_that_ended_on_a_day_runs_to_that_day():
+    text = (
+        "ADDIS ABABA - Ethiopia earned a record US$2.65 billion from coffee exports in the "
+        "2024/25 Ethiopian fiscal year, which ended on July 7, the authority said."
+    )
+    [fact] = extract(text, published="2025-07-20").facts
+    assert (str(fact.period.start), str(fact.period.end)) == ("2024-07-08", "2025-07-07")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        (
+            "Goods exports fell, dragged down by cars, where exports dropped 9.6% to £2.3 billion.",
+            "passenger cars",
+        ),
+        ("The decline was led by chemicals, whose exports fell 4.2% to £2.1 billion.", "chemicals"),
+    ],
+)
+def test_goods_before_a_relative_clause_on_their_flow(sentence, name):
+    facts = extract(f"LONDON - {sentence}", published="2025-03-14").facts
+    assert [f.commodity.name for f in facts if f.commodity is not None] == [name]
+
+
+def test_the_fiscal_year_later_is_the_one_the_text_defined():
+    text = (
+        "ADDIS ABABA - Ethiopia earned US$2.65 billion from coffee exports in the 2024/25 "
+        "Ethiopian fiscal year, which ended on July 7. Overall export earnings climbed to about "
+        "US$8.3 billion in the fiscal year."
+    )
+    facts = extract(text, published="2025-07-20").facts
+    assert {(str(f.period.start), str(f.period.end)) for f in facts} == {
+        ("2024-07-08", "2025-07-07")
+    }

@@ -244,3 +244,10 @@ def test_non_periods(text):
 def test_explicit_periods_say_they_lean_on_nothing():
     assert resolve_period("April 2010", published=PUBLISHED).relative_to is None
     assert resolve_period("April", published=PUBLISHED).relative_to == "published"
+
+
+def test_a_fiscal_year_ended_on_a_day_other_than_the_months_last():
+    span = resolve_period(
+        "the 2024/25 fiscal year, which ended on July 7", published=date(2025, 7, 20)
+    )
+    assert (span.start, span.end, span.granularity) == (date(2024, 7, 8), date(2025, 7, 7), "year")
