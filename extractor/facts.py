@@ -3048,13 +3048,19 @@ def _draft(
                 period.inherited,
             )
     draft.period = period
+    # "compared with $3.1 billion a year earlier, an increase of 9.7%": the base figure's period
+    bases = list(base_periods) or [
+        s.period_cue
+        for s in frame.slots
+        if s.role == "comparison_value" and s.period_cue is not None
+    ]
     if (
         draft.change is not None
         and period is not None
-        and base_periods
+        and bases
         and not any(s.basis_cue for s in slots if s.role == "change")
     ):
-        basis = _basis_between(ctx, period, base_periods[0], subject)
+        basis = _basis_between(ctx, period, bases[0], subject)
         if basis is not None:
             ctx.last_basis = basis
             draft.change = Ref(

@@ -2831,3 +2831,12 @@ def test_the_fiscal_year_later_is_the_one_the_text_defined():
     assert {(str(f.period.start), str(f.period.end)) for f in facts} == {
         ("2024-07-08", "2025-07-07")
     }
+
+
+def test_a_change_after_a_base_figure_a_year_earlier_is_on_the_year():
+    text = (
+        "SEOUL - March exports totalled $3.4 billion, compared with $3.1 billion a year "
+        "earlier, an increase of 9.7%."
+    )
+    main = extract(text, published="2025-04-10").facts[0]
+    assert (main.change.percent, main.change.basis) == (9.7, "year_on_year")
