@@ -104,6 +104,11 @@ _MONTH_WORD = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)"
 )
+_SHARE_OF_FLOW = re.compile(
+    r"(?:\s+(?:products|goods|items))?\s+(?:made\s+up|accounted\s+for|comprised|represented)"
+    r"\s+[^;:.()%]{1,30}?\s+of\s+(?:the\s+|total\s+|all\s+|its\s+)?",
+    re.IGNORECASE,
+)
 _RELATIVE_FLOW = re.compile(
     r"\s*,\s*(?:where|whose|for\s+which|in\s+which)\s+(?:the\s+|their\s+|its\s+)?",
     re.IGNORECASE,
@@ -657,9 +662,13 @@ def _copular_goods_subject(
         if not _LIST_GAP.match(_gap(text, last.end, following.start)):
             break
         last = following
+    gap = _gap(text, last.end, head.start)
+    if _SHARE_OF_FLOW.fullmatch(gap):
+        # "Electronic products made up US$512 million of the shipments to the US"
+        return goods[0]
     if any(i.kind in ("FIG", "PLACE", "CHANGE") and last.end <= i.start for i in pre):
         return None
-    return goods[0] if _COPULAR_PREDICATE.match(_gap(text, last.end, head.start)) else None
+    return goods[0] if _COPULAR_PREDICATE.match(gap) else None
 
 
 _SECTION_AFTER = re.compile(r"\s*(?:side|front)\b", re.IGNORECASE)
@@ -866,7 +875,10 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
     if not commodities:
         subject_goods = _copular_goods_subject(text, sentence, pre, head)
         if subject_goods is not None:
-            commodities.append(_commodity_ref(subject_goods.cue))
+            ref = _commodity_ref(subject_goods.cue)
+            if _SHARE_OF_FLOW.fullmatch(text, subject_goods.end, head.start):
+                ref = replace(ref, rule=f"{ref.rule}+part_of_flow")
+            commodities.append(ref)
     # After the flow cue: "to China and the EU", "of passenger cars", "from Russia".
     preps = _PARTNER_PREPS[flow]
     previous_end = head.end
@@ -2644,6 +2656,12 @@ def _frame_drafts(
     ]
     if main_drafts:
         ctx.last_subject = main_drafts[-1].subject
+        if ctx.last_subject.commodity is not None and ctx.last_subject.commodity.rule.endswith(
+            "+part_of_flow"
+        ):
+            # "Electronic products made up US$512 million of the shipments to the US. China,
+            # the second-biggest buyer, took US$1.09 billion": the part is not what goes on
+            ctx.last_subject = replace(ctx.last_subject, commodity=None)
         # "a surplus of 412 mln in February, against a revised deficit of 655 mln in January":
         # a revision of an earlier period does not move the passage there
         main_drafts = [d for d in main_drafts if "revised" not in d.qualifiers] or main_drafts

@@ -2840,3 +2840,14 @@ def test_a_change_after_a_base_figure_a_year_earlier_is_on_the_year():
     )
     main = extract(text, published="2025-04-10").facts[0]
     assert (main.change.percent, main.change.basis) == (9.7, "year_on_year")
+
+
+def test_goods_making_up_an_amount_of_a_flow_are_its_goods():
+    text = (
+        "MANILA - Philippine exports rose 5% in August. Electronic products made up US$512 "
+        "million of the shipments to the US. China, the second-biggest buyer, took US$1.09 "
+        "billion."
+    )
+    facts = extract(text, published="2025-10-10").facts
+    rows = [(f.commodity and f.commodity.name, f.partner.code) for f in facts if f.value]
+    assert rows == [("electronics", "USA"), (None, "CHN")]
