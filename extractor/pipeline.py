@@ -225,6 +225,9 @@ class Annotator:
             for span in doc.spans[SPANS_KEY]
         ]
         cues = [self._first_year(c) if _years_apart(c) else c for c in cues]
+        cues = [
+            c for c in cues if c.rule_id != "flow.total_trade.in_trade" or _money_in_trade(text, c)
+        ]
         cues = self._join_fiscal_parts(text, cues)
         cues = self._singular_goods(text, cues)
         cues = _excluded_goods(text, cues)
@@ -428,6 +431,20 @@ def _excluded_goods(text: str, cues: list[Cue]) -> list[Cue]:
                 )
         result.append(cue)
     return result
+
+
+_AMOUNT_BEFORE = re.compile(
+    r"(?:\d|\b(?:dlrs|dollars|billion|million|mln|bln|bn|trillion|euros|yen|francs|marks|"
+    r"pounds|stg|rupees|[A-Z]{3}))\s+$"
+)
+
+
+def _money_in_trade(text: str, cue: Cue) -> bool:
+    """ "India's 25.65 billion dlrs in trade": an amount right before it, and no compound after
+    it ("a 5% rise in trade-weighted terms")."""
+    return bool(_AMOUNT_BEFORE.search(text, max(0, cue.start - 12), cue.start)) and not re.match(
+        r"[-\w]", text[cue.end : cue.end + 1]
+    )
 
 
 def _years_apart(cue: Cue) -> bool:

@@ -2851,3 +2851,27 @@ def test_goods_making_up_an_amount_of_a_flow_are_its_goods():
     facts = extract(text, published="2025-10-10").facts
     rows = [(f.commodity and f.commodity.name, f.partner.code) for f in facts if f.value]
     assert rows == [("electronics", "USA"), (None, "CHN")]
+
+
+def test_hard_currency_exports_are_exports_not_a_money_topic():
+    text = (
+        "BUDAPEST, March 27 - Industrial production in January and February was 1.3 pct up, "
+        "while hard currency exports fell six pct as imports rose 10 pct."
+    )
+    facts = extract(text, published="1987-03-27").facts
+    assert [(f.flow, f.change.percent) for f in facts] == [("export", -6.0), ("import", 10.0)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "amount"),
+    [
+        ("India's trade reached an estimated 18.53 billion dlrs in trade in 1986.", 1.853e10),
+        ("The two countries did $300 billion in trade last year.", 3e11),
+        ("The yen rose 5% in trade-weighted terms in 1986.", None),
+    ],
+)
+def test_an_amount_in_trade_is_total_trade(sentence, amount):
+    facts = extract(sentence, published="1987-03-20").facts
+    assert [f.value.amount for f in facts if f.flow == "total_trade"] == (
+        [amount] if amount else []
+    )
