@@ -113,6 +113,11 @@ _RELATIVE_FLOW = re.compile(
     r"\s*,\s*(?:where|whose|for\s+which|in\s+which)\s+(?:the\s+|their\s+|its\s+)?",
     re.IGNORECASE,
 )
+_DIFFERENCE_AFTER = re.compile(
+    r"\s+(?:more|less|higher|lower|fewer|above|below)\s+than\b(?!\s+(?:\w+\s+){0,2}"
+    r"(?:years?|months?|weeks?|days?|times)\b)",
+    re.IGNORECASE,
+)
 _EXPECTED_AFTER = re.compile(
     r"\s*,?\s+(?:that|which)\s+(?:[\w-]+\s+){0,6}?(?:had\s+|have\s+|has\s+)?"
     r"(?:expected|forecast|forecasted|predicted|projected|anticipated|pencilled\s+in|penciled\s+in)\b",
@@ -338,6 +343,7 @@ class ArticleContext:
     # the last period named outright for each granularity, for "in the quarter"
     named_periods: dict[str, Span] = field(default_factory=dict)
     main_reporter: str | None = None  # whose period the main reference is
+    bullet_sentence: int = -2  # the last sentence that was a bulleted line
     # a cumulative period whose parts proved too big for the month: breakdowns are of it
     breakdown_reference: Ref | None = None
     consumed_periods: set[int] = field(default_factory=set)
@@ -1586,6 +1592,9 @@ def assemble(
         _read_sentence(ctx, sentence)
     drafts = _drop_repeated_headlines(ctx, ctx.drafts)
     _goods_of_volumes(drafts)
+    for draft in drafts:
+        # qualifiers the whole release states count for every figure, also when merging
+        draft.qualifiers |= ctx.article_qualifiers & set(MEASURE_QUALIFIERS)
     return [_record(ctx, draft) for draft in _merge(drafts)], ctx.period_resolutions
 
 
@@ -1725,6 +1734,12 @@ def _bare_balance(item: Item) -> bool:
 def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     start, end = sentence
     text = ctx.text[start:end]
+    if re.match(r"\s*[-•*–]\s", text):
+        # "- Imports of goods: HK$ 4,561.0 billion" after "- Total exports of goods: ...": a
+        # list goes on with the period its heading gave
+        if ctx.bullet_sentence == ctx.sentence_index - 1 and ctx.reference_sentence >= 0:
+            ctx.reference_sentence = max(ctx.reference_sentence, ctx.sentence_index - 1)
+        ctx.bullet_sentence = ctx.sentence_index
     items = _items_for(ctx.annotation, start, end)
     if not items:
         return
@@ -1835,6 +1850,7 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
             if subjects and _HEADING.fullmatch(text.strip()):
                 # "Main export items (January-September)": the rows below are exports
                 ctx.last_subject = _inherit_subject(ctx, subjects[0])
+
             continue
         sentence_drafts.extend(_frame_drafts(ctx, frame, sentence, frames))
     if ctx.opening_reference is None:
@@ -1858,6 +1874,25 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     ):
         # "Last year the machine slowed." opening a paragraph: what the passage is about next
         ref = _resolve(ctx, items[0], None, None)
+        if ref is not None and ref.value.granularity != "day":
+            _set_reference(ctx, ref)
+    if (
+        not sentence_drafts
+        and not any(i.kind == "FIG" for i in items)
+        and _HEADING.fullmatch(text.strip().rstrip(":"))
+    ):
+        # "Key figures, January to October 2025" over a list: what the lines below are about
+        heading = next(
+            (
+                i
+                for i in items
+                if i.kind == "PERIOD"
+                and not is_backward(i)
+                and not is_comparison_period(ctx.text, 0, i)
+            ),
+            None,
+        )
+        ref = _resolve(ctx, heading, None, None) if heading is not None else None
         if ref is not None and ref.value.granularity != "day":
             _set_reference(ctx, ref)
     if not sentence_drafts and not any(i.kind == "FIG" for i in items):
@@ -2486,7 +2521,13 @@ def _frame_drafts(
         # "short of the US$1.1 billion that analysts polled by Reuters had expected"
         if _EXPECTED_AFTER.match(ctx.text, slot.figure.end):
             slot.forecast = True
-    main = [s for s in frame.slots if s.role in ("value", "change")]
+    main = [
+        s
+        for s in frame.slots
+        if s.role in ("value", "change")
+        # "ISK 42.0 billion more than in the preceding twelve months": a difference, no level
+        and not (s.role == "value" and _DIFFERENCE_AFTER.match(ctx.text, s.figure.end))
+    ]
     comparisons = [s for s in frame.slots if s.role.startswith("comparison")]
     forecast_cue = _forecast_cue(frame)
     streak_item = next((i for i in frame.items if i.kind == "STREAK"), None)
@@ -2670,6 +2711,8 @@ def _frame_drafts(
             and not main_drafts[-1].period.inherited
             # "874 mln in the same period of 1986": a base, not what the passage is about
             and not BACKWARD.search(main_drafts[-1].period.rule)
+            # "Trade balance, last twelve months: US$14,096 million": a rolling total beside
+            and not main_drafts[-1].period.rule.startswith("period.past_n_months")
         ):
             last = main_drafts[-1].subject.reporter
             _set_reference(ctx, main_drafts[-1].period, last.value.code if last else None)
@@ -2955,6 +2998,15 @@ def _draft(
             cue,
         )
     period = _resolve(ctx, cue, subject, reference) if cue is not None else None
+    if period is None and cue is not None:
+        # "Over the last twelve months, April 2024 to March 2025, ...": with nothing for the
+        # first to count back from, the next period the sentence gives
+        for other in undated:
+            if other is not cue:
+                period = _resolve(ctx, other, subject, reference)
+                if period is not None:
+                    cue = other
+                    break
     if period is not None and draft.change is not None and cue.rule_id == "period.month_range_from":
         later = _change_between_months(ctx, cue, subject, reference, period)
         if later is not None:

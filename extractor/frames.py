@@ -121,7 +121,7 @@ def is_comparison_period(text: str, offset: int, item: Item) -> bool:
     # "Over January-November, exports were 7.7% higher": "over" opening a clause is a span.
     opening = max(0, item.start - offset - 30) + match.start()
     if match.group(0)[:4].lower() == "over" and re.search(
-        r"(?:^|[.;:,\n])\s*$", text[max(0, opening - 4) : opening]
+        r"(?:^|[.;:,\n]|\s[-–—])\s*$", text[max(0, opening - 4) : opening]
     ):
         return False
     return not (

@@ -331,6 +331,37 @@ def resolve_period(
 
     year = _year(raw)
 
+    # "the first 10 days of the month": of the publication month
+    days = re.fullmatch(r"first (\w+) days of (?:the|this) month", raw)
+    if days and published is not None:
+        count = parse_count(days.group(1))
+        if count is None or not 1 <= count <= 31:
+            return None
+        last = calendar.monthrange(published.year, published.month)[1]
+        start = date(published.year, published.month, 1)
+        return Span(
+            start, date(published.year, published.month, min(count, last)), "range", "published"
+        )
+
+    # "the last three months of 2024": the months ending the year
+    closing = re.fullmatch(rf"(?:last|final) (\w+) months of (?:the )?({_YEAR})", raw)
+    if closing:
+        count = parse_count(closing.group(1))
+        if count is None or not 1 <= count <= 12:
+            return None
+        span = _months_span(int(closing.group(2)), 13 - count, 12)
+        return replace(span, relative_to=None)
+
+    # "the past 12 months": the months up to the end of the period the passage is about
+    past = re.fullmatch(r"(?:past|last|previous|preceding) (\w+) months", raw)
+    if past:
+        count = parse_count(past.group(1))
+        if count is None or not 2 <= count <= 24 or reference is None:
+            return None
+        end = _month_end(reference.end)
+        start = _add_months(date(end.year, end.month, 1), -(count - 1))
+        return Span(start, end, "range", "reference")
+
     # "the first 20 days of February", "the first ten days of March 1987"
     days = re.search(rf"first (\w+) days of ({_MONTH})", raw)
     if days:
@@ -542,7 +573,7 @@ def resolve_period(
 
     # Month ranges: "January-March", "April to September 2024", "Jan.-Sept.", "between May and July"
     month_range = re.search(
-        rf"({_MONTH})(?: ({_YEAR}))?\s*(?:-|/|to|through|till|until|and)\s*({_MONTH})", raw
+        rf"({_MONTH})(?: ({_YEAR}))?\s*(?:-to-|-|/|to|through|till|until|and)\s*({_MONTH})", raw
     )
     if month_range:
         first = MONTHS[month_range.group(1).rstrip(".")]

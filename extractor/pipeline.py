@@ -33,6 +33,9 @@ _MODIFIER_WORDS = re.compile(r"(?:\b([A-Za-z][a-z]+)\s+)?\b([A-Za-z][a-z]+)(?=\s
 _TABLE_ROW = re.compile(
     r"\S[ \t]{3,}[-+\u2212]?\d[\d,.]*%?[ \t]*$|\S[ \t]{3,}\S[^\n]*?\S[ \t]{3,}\S", re.MULTILINE
 )
+_FLOW_WORD = re.compile(
+    r"\b(?:exports?|imports?|trade|balance|surplus|deficit|shipments)\b", re.IGNORECASE
+)
 _TIME_UNITS = {"month", "year", "day", "week", "quarter", "hour", "minute", "second"}
 
 
@@ -102,6 +105,11 @@ def _line_starts(text: str) -> set[int]:
         line_end = text.find("\n", position)
         row = _TABLE_ROW.search(text, position, line_end if line_end >= 0 else len(text))
         table = row is not None or _TABLE_ROW.search(previous) is not None
+        # a bulleted line ("- Trade balance: US$1,353 million") is a sentence of its own
+        table = table or bool(
+            re.match(r"[-•*–]\s", text[position : position + 2])
+            and _FLOW_WORD.search(text, position, line_end if line_end >= 0 else len(text))
+        )
         if blank_line or not hard or indented or heading or table or previous.endswith((":", "|")):
             starts.add(position)
     return starts

@@ -2875,3 +2875,56 @@ def test_an_amount_in_trade_is_total_trade(sentence, amount):
     assert [f.value.amount for f in facts if f.flow == "total_trade"] == (
         [amount] if amount else []
     )
+
+
+def test_bulleted_key_figures_under_a_heading_take_its_period():
+    text = (
+        "HONG KONG - Exports rose 16.8% in October 2025, the department said.\n\n"
+        "Key figures, January to October 2025\n"
+        "- Total exports of goods: HK$ 4,262.7 billion (+14.9% y/y)\n"
+        "- Imports of goods: HK$ 4,561.0 billion (+14.2% y/y)\n"
+        "- Visible trade balance: deficit of HK$ 298.3 billion\n"
+    )
+    facts = extract(text, published="2025-11-25").facts
+    listed = [(f.flow, str(f.period.start), str(f.period.end)) for f in facts[1:]]
+    assert listed == [
+        ("export", "2025-01-01", "2025-10-31"),
+        ("import", "2025-01-01", "2025-10-31"),
+        ("balance", "2025-01-01", "2025-10-31"),
+    ]
+
+
+def test_a_rolling_twelve_month_bullet_does_not_move_the_passage():
+    text = (
+        "SANTIAGO - Goods exports reached US$8,020 million in May 2021, the central bank said.\n"
+        "- Trade balance: US$1,353 million\n"
+        "- Trade balance, last twelve months: US$14,096 million\n\n"
+        "Copper exports rose 71.2% to US$4,897 million."
+    )
+    facts = extract(text, published="2021-06-08").facts
+    periods = {f.value.amount: (str(f.period.start), str(f.period.end)) for f in facts}
+    assert periods[1.4096e10] == ("2020-06-01", "2021-05-31")
+    assert periods[4.897e9] == ("2021-05-01", "2021-05-31")
+
+
+def test_an_amount_more_than_a_base_is_a_difference_not_a_level():
+    text = (
+        "REYKJAVIK - In March the goods trade deficit amounted to ISK 381.5 billion, ISK 42.0 "
+        "billion more than in the preceding month."
+    )
+    facts = extract(text, published="2025-04-10").facts
+    assert [f.value.amount for f in facts] == [-3.815e11]
+
+
+def test_a_rolling_period_with_its_months_in_apposition_takes_the_months():
+    text = (
+        "REYKJAVIK - Over the last twelve months, April 2024 to March 2025, the goods trade "
+        "deficit amounted to ISK 381.5 billion, ISK 42.0 billion more than in the preceding "
+        "twelve months."
+    )
+    [fact] = extract(text, published="2025-04-10").facts
+    assert (str(fact.period.start), str(fact.period.end), fact.value.amount) == (
+        "2024-04-01",
+        "2025-03-31",
+        -3.815e11,
+    )

@@ -65,6 +65,23 @@ CASES = [
     ),
     ("October 1986-January 1987", PUBLISHED, None, None, ("1986-10-01", "1987-01-31", "range")),
     ("January-June", PUBLISHED, None, None, ("2021-01-01", "2021-06-30", "half")),
+    ("the January-to-October period", PUBLISHED, None, None, ("2021-01-01", "2021-10-31", "range")),
+    (
+        "the first 10 days of the month",
+        date(2024, 12, 11),
+        None,
+        None,
+        ("2024-12-01", "2024-12-10", "range"),
+    ),
+    (
+        "the last three months of 2024",
+        PUBLISHED,
+        None,
+        None,
+        ("2024-10-01", "2024-12-31", "quarter"),
+    ),
+    ("the past 12 months", PUBLISHED, JANUARY, None, ("2020-02-01", "2021-01-31", "range")),
+    ("FY2024/25", PUBLISHED, None, INDIA, ("2024-04-01", "2025-03-31", "year")),
     # a yearless range over the new year ends with the latest end month, not after it
     ("July-April", date(2024, 7, 4), None, None, ("2023-07-01", "2024-04-30", "range")),
     (
