@@ -254,6 +254,18 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
             and not re.search(r"\s[-–—]\s", match.group(0))
         ):
             regions.append((begin, finish))
+    # "$3.94 billion (about E£186 billion at current exchange rates) from $3.31 billion": a
+    # conversion in brackets says nothing of its own
+    for match in re.finditer(r"\(([^()]{2,80})\)", text):
+        begin, finish = start + match.start(), start + match.end()
+        inside = [i for i in items if begin <= i.start and i.end <= finish]
+        figures = [i for i in inside if i.kind == "FIG"]
+        if (
+            figures
+            and all(i.figure.conversion for i in figures)
+            and not any(i.kind in ("FLOW", "PLACE", "COMMODITY", "PERIOD") for i in inside)
+        ):
+            regions.append((begin, finish))
     # "exports and imports decreased by 7.4% and 10.9%, respectively (+1.7% and -3.2% in
     # July, in the same order)": a bracketed list of earlier figures after a list of figures
     for match in re.finditer(r"\(([^()]{4,120})\)", text):

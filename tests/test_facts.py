@@ -2928,3 +2928,32 @@ def test_a_rolling_period_with_its_months_in_apposition_takes_the_months():
         "2025-03-31",
         -3.815e11,
     )
+
+
+def test_a_conversion_in_brackets_leaves_the_base_after_it_a_base():
+    text = (
+        "CAIRO, June 12 - Egypt's trade deficit shrank 18.7% in March. Exports climbed 19.0% to "
+        "$3.94 billion (about E£186 billion at current exchange rates) from $3.31 billion in "
+        "March 2023."
+    )
+    facts = extract(text, published="2024-06-12").facts
+    exports = [
+        (f.value.amount, str(f.period.start), f.qualifiers) for f in facts if f.flow == "export"
+    ]
+    assert exports == [(3.94e9, "2024-03-01", []), (3.31e9, "2023-03-01", ["comparison"])]
+
+
+def test_a_balance_at_the_end_of_a_month_is_the_year_so_far():
+    text = "Tunisia's trade deficit stood at 13,961.2 million dinars at the end of September 2024."
+    [fact] = extract(text, published="2024-10-10").facts
+    assert (str(fact.period.start), str(fact.period.end)) == ("2024-01-01", "2024-09-30")
+
+
+def test_a_month_in_a_reason_clause_is_not_the_figures_period():
+    text = (
+        "NAIROBI - Kenya's deficit narrowed in the first quarter of 2024. The import bill shrank "
+        "8.0 per cent to KSh 680.9 billion, mainly on account of a firmer shilling in March."
+    )
+    facts = extract(text, published="2024-07-02").facts
+    [imports] = [f for f in facts if f.flow == "import"]
+    assert (str(imports.period.start), str(imports.period.end)) == ("2024-01-01", "2024-03-31")
