@@ -1299,7 +1299,7 @@ def _fiscal(ctx: ArticleContext, subject: Subject | None) -> FiscalYear | None:
 
 
 _SEASON_DEFINED = re.compile(
-    r"\s*(?:(?:season|crop\s+year|marketing\s+year|campaign|harvest)\s*)?"
+    r"\s*(?:(?:[a-z]+\s+){0,2}(?:season|crop\s+year|marketing\s+year|campaign|harvest)\s*)?"
     r"(?:\(|,?\s*(?:that|which)\s+(?:ran|runs|run|started|starts|began|begins|lasted)"
     r"\s+(?:from\s+|on\s+|in\s+)?)(?:the\s+)?("
     + "|".join(sorted(MONTHS, key=len, reverse=True))
@@ -1360,9 +1360,14 @@ def _resolve(
             and abs((current.end - current.start).days + 1 - count * 30.44) <= 10
         ):
             reference = named
-    span = resolve_period(
-        text, published=ctx.published, reference=reference, fiscal=_fiscal(ctx, subject)
-    )
+    fiscal = _fiscal(ctx, subject)
+    if re.search(r"\d{4}\s*/\s*\d\d", text):
+        # "the first five months of the 1986/87 season (October-February)": this season's own
+        # months, whatever another season of the article runs
+        own = _SEASON_DEFINED.match(ctx.text, base.end)
+        if own is not None:
+            fiscal = FiscalYear(start_month=MONTHS[own.group(1).lower().rstrip(".")])
+    span = resolve_period(text, published=ctx.published, reference=reference, fiscal=fiscal)
     if span is None:
         return None
     ctx.period_resolutions[base.start] = span

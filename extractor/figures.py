@@ -155,7 +155,9 @@ def _share_the_last_unit(text: str, figures: list[Figure]) -> None:
                     start=bare.start,
                     end=bare.end,
                     text=bare.text,
-                    value=bare.value * factor,
+                    # "1.63 mln, 1.41 mln and 920,000 tonnes": a scaled number keeps its scale
+                    value=bare.value if bare.scaled else bare.value * factor,
+                    scaled=bare.scaled or last.scaled,
                     bound="=",
                     conversion=False,
                     notes={"shared_unit"},
@@ -167,7 +169,6 @@ def _bare(figure: Figure) -> bool:
     """A plain number: no unit, currency or scale, and not a year."""
     return (
         figure.kind == "number"
-        and not figure.scaled
         and figure.currency is None
         and figure.unit is None
         and not isinstance(figure.value, tuple)

@@ -252,6 +252,8 @@ def ignored_regions(text: str, start: int, items: list[Item]) -> list[tuple[int,
             and not re.match(r"\s*(?:and|or|but|while|with)\b", match.group(0), re.IGNORECASE)
             # "KUALA LUMPUR, April 7 - Exports to West Germany,": a dateline, then the story
             and not re.search(r"\s[-–—]\s", match.group(0))
+            # "Egypt, China and Iran were the main destinations,": a clause, no appositive
+            and not re.search(r"\b(?:were|was|are|is|remained|remain|became)\b", match.group(0))
         ):
             regions.append((begin, finish))
     # "$3.94 billion (about E£186 billion at current exchange rates) from $3.31 billion": a

@@ -2957,3 +2957,31 @@ def test_a_month_in_a_reason_clause_is_not_the_figures_period():
     facts = extract(text, published="2024-07-02").facts
     [imports] = [f for f in facts if f.flow == "import"]
     assert (str(imports.period.start), str(imports.period.end)) == ("2024-01-01", "2024-03-31")
+
+
+def test_a_season_defined_after_its_name_and_the_fibre_it_is_about():
+    text = (
+        "CANBERRA, April 8 - Australia's wool exports rose 9.3 pct to 486.2 mln kg in the first "
+        "eight months of the 1986/87 wool season, which runs from July to June. Earnings from "
+        "the fibre climbed 18.6 pct to 2.47 billion Australian dlrs over the period."
+    )
+    facts = extract(text, published="1987-04-08").facts
+    assert [(f.commodity.name, str(f.period.start), str(f.period.end)) for f in facts] == [
+        ("wool", "1986-07-01", "1987-02-28"),
+        ("wool", "1986-07-01", "1987-02-28"),
+    ]
+
+
+def test_scaled_numbers_listed_before_a_quantity_share_its_unit_and_clauses_are_no_appositives():
+    text = (
+        "CANBERRA - The board said wheat exports in the 1986/87 season (October-February) were "
+        "7.84 mln tonnes. Egypt, China and Iran were the main destinations, taking 1.63 mln, 1.41 "
+        "mln and 920,000 tonnes respectively."
+    )
+    facts = extract(text, published="1987-04-08").facts
+    rows = [(f.partner.code, f.value.amount, f.value.unit, str(f.period.start)) for f in facts[1:]]
+    assert rows == [
+        ("EGY", 1.63e6, "tonne", "1986-10-01"),
+        ("CHN", 1.41e6, "tonne", "1986-10-01"),
+        ("IRN", 9.2e5, "tonne", "1986-10-01"),
+    ]
