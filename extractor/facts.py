@@ -119,6 +119,15 @@ _DIFFERENCE_AFTER = re.compile(
     r"(?:years?|months?|weeks?|days?|times)\b)",
     re.IGNORECASE,
 )
+_ROLE_PARTNER = re.compile(
+    r"\s+(?:to|from|with)\s+(?:its|their|the\s+country's|[A-Z][\w.]*['’]s)\s+"
+    r"(?:(?:biggest|largest|main|top|leading|single\s+largest|most\s+important|key|second-"
+    r"(?:biggest|largest))\s+)(?:customer|market|buyer|trading\s+partner|destination|"
+    r"export\s+market|supplier|source\s+of\s+imports)\b"
+)
+_ROLE_BEFORE = re.compile(
+    r"\b(?:to|from|with)\s+(?:its|their|the\s+country's|[A-Z][\w.]*['’]s)\s+(?:[\w-]+\s+){0,2}$"
+)
 _EXPECTED_AFTER = re.compile(
     r"\s*,?\s+(?:that|which)\s+(?:[\w-]+\s+){0,6}?(?:had\s+|have\s+|has\s+)?"
     r"(?:expected|forecast|forecasted|predicted|projected|anticipated|pencilled\s+in|penciled\s+in)\b",
@@ -435,8 +444,8 @@ def _default_reporter(ctx: ArticleContext) -> Ref | None:
     votes: Counter[str] = Counter()
     first: dict[str, Cue] = {}
     for index, cue in enumerate(cues):
-        if cue.label != "FLOW":
-            continue
+        if cue.label != "FLOW" or cue.rule_id.endswith(".supplied"):
+            continue  # "China supplied ...": the supplier, not the country reporting
         for back in range(index - 1, max(-1, index - 4), -1):
             other = cues[back]
             if other.label == "PLACE" and other.rule.kind != "group" and cue.start - other.end < 40:
@@ -1090,6 +1099,29 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             partners.append(replace(_place_ref(other), inherited=True))
     if reporter is not None:
         partners = [p for p in partners if p.value.code != reporter.value.code]
+    if not partners and not head.synthetic:
+        role = _ROLE_PARTNER.match(text, head.end) or (
+            head.rule.form == "role"
+            and _ROLE_BEFORE.search(text, max(0, head.start - 40), head.start)
+        )
+        if role:
+            # "Germany, which takes a quarter of what Poland sells abroad, is the problem.
+            # Shipments to Poland's biggest customer fell 1.7 per cent": the country named last
+            own = reporter or ctx.default_reporter
+            named = next(
+                (
+                    c
+                    for c in reversed(ctx.annotation.cues)
+                    if c.label == "PLACE"
+                    and c.end <= head.start
+                    and c.start >= _previous_sentence_start(ctx, sentence)
+                    and c.rule.kind not in ("demonym", "city")
+                    and (own is None or c.rule.code != own.value.code)
+                ),
+                None,
+            )
+            if named is not None:
+                partners.append(replace(_place_ref(named), inherited=True))
     if not commodities and not head.synthetic:
         # "dragged down by cars, where exports dropped 9.6%", "chemicals, whose exports fell":
         # the goods a relative clause opening with the flow is about
@@ -2174,6 +2206,27 @@ def _respective_goods(text: str, frame: Frame, goods: list[Item], rules=None) ->
     return goods if len(goods) in (len(values), len(changes)) else []
 
 
+def _supplier_of_the_home_country(ctx: ArticleContext, draft: Draft) -> bool:
+    """ "China supplied $84.1 billion of goods", in a Vietnamese story: what a foreign supplier
+    supplied is the home country's import from it."""
+    subject, home = draft.subject, ctx.default_reporter
+    if not subject.flow_ref.rule.endswith(".supplied"):
+        return True
+    if (
+        home is None
+        or subject.reporter is None
+        or subject.reporter.inherited
+        or subject.reporter.value.code == home.value.code
+    ):
+        return False
+    draft.subject = replace(
+        subject, reporter=replace(home, inherited=True), partner=subject.reporter
+    )
+    draft.rules.append("flow.supplier_to_home")
+    ctx.recent_reporter = home
+    return True
+
+
 def _buyer_of_home_goods(ctx: ArticleContext, draft: Draft) -> None:
     """ "West Germany bought 2.45 billion shillings worth, mostly coffee", in a Kenyan story:
     a foreign buyer paying in the home currency is the home country's export market; so is one
@@ -2686,6 +2739,8 @@ def _frame_drafts(
                 draft.streak = _streak_ref(streak_item)
             draft.source = source
             drafts.append(draft)
+    # "Factories supplied the market": only a foreign country supplying is an import
+    drafts = [d for d in drafts if _supplier_of_the_home_country(ctx, d)]
     for draft in drafts:
         _buyer_of_home_goods(ctx, draft)
         _partner_role_with_a_flow_verb(ctx, draft)
@@ -2809,6 +2864,12 @@ def _joined_goods(subjects: list[Subject], text: str) -> Subject | None:
         goods[0], value=value, text=surface, span=(start, end), rule=f"{goods[0].rule}+joined"
     )
     return replace(first, commodity=commodity)
+
+
+def _previous_sentence_start(ctx: ArticleContext, sentence: tuple[int, int]) -> int:
+    index = ctx.sentence_index
+    sentences = ctx.annotation.sentences
+    return sentences[index - 1][0] if index >= 1 and index - 1 < len(sentences) else sentence[0]
 
 
 def _code_of(ref: Ref | None) -> str | None:

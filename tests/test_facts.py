@@ -2985,3 +2985,31 @@ def test_scaled_numbers_listed_before_a_quantity_share_its_unit_and_clauses_are_
         ("CHN", 1.41e6, "tonne", "1986-10-01"),
         ("IRN", 9.2e5, "tonne", "1986-10-01"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rows"),
+    [
+        (
+            "On the other side of the ledger, China supplied $84.1 billion of goods over the six "
+            "months, up 28.1%.",
+            [("import", "VNM", "CHN", 8.41e10)],
+        ),
+        ("Factories supplied the market with goods worth $5 billion.", []),
+    ],
+)
+def test_a_foreign_supplier_supplying_is_the_home_countrys_import(sentence, rows):
+    text = f"HANOI - Vietnam's exports rose 20% in the first half. {sentence}"
+    facts = extract(text, published="2025-07-14").facts
+    found = [(f.flow, f.reporter.code, f.partner.code, f.value.amount) for f in facts if f.value]
+    assert found == rows
+
+
+def test_a_partner_named_by_its_role_is_the_country_named_last():
+    text = (
+        "WARSAW - Polish exports rose in 2024. Germany, which takes more than a quarter of "
+        "everything Poland sells abroad, is the problem. Shipments to Poland's biggest customer "
+        "fell 1.7 per cent to EUR 98.1 billion."
+    )
+    facts = extract(text, published="2025-03-14").facts
+    assert [(f.partner.code, f.value.amount) for f in facts if f.value] == [("DEU", 9.81e10)]
