@@ -73,6 +73,7 @@ _FISCAL_ENDED = re.compile(
 )
 _REASON_CLAUSE = re.compile(
     r",?\s+(?:as|because|after|following|amid|despite|while|when|since|thanks\s+to|"
+    r"(?:even\s+)?though|although|"
     r"due\s+to|reflecting|a\s+reflection\s+of|on\s+the\s+back\s+of|(?:mainly\s+|largely\s+)?"
     r"on\s+account\s+of|owing\s+to|driven\s+by|helped\s+by|led\s+by|fu?elled\s+by)\b",
     re.IGNORECASE,

@@ -2949,6 +2949,19 @@ def test_a_balance_at_the_end_of_a_month_is_the_year_so_far():
     assert (str(fact.period.start), str(fact.period.end)) == ("2024-01-01", "2024-09-30")
 
 
+def test_a_month_in_a_concessive_clause_is_not_the_figures_period():
+    text = (
+        "ANKARA - Turkey's exports rose 7% to a record in 2018. Shipments of iron and steel "
+        "jumped 27.5 percent to $11.6 billion, even though Washington doubled its tariff on "
+        "Turkish steel to 50 percent in August."
+    )
+    facts = extract(text, published="2019-01-08").facts
+    assert [(str(f.period.start), str(f.period.end)) for f in facts][1] == (
+        "2018-01-01",
+        "2018-12-31",
+    )
+
+
 def test_a_month_in_a_reason_clause_is_not_the_figures_period():
     text = (
         "NAIROBI - Kenya's deficit narrowed in the first quarter of 2024. The import bill shrank "
