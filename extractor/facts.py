@@ -129,6 +129,7 @@ _ROLE_PARTNER = re.compile(
 _ROLE_BEFORE = re.compile(
     r"\b(?:to|from|with)\s+(?:its|their|the\s+country's|[A-Z][\w.]*['’]s)\s+(?:[\w-]+\s+){0,2}$"
 )
+_PRONOUN_OPENING = re.compile(r"\s*(?:They|It)\s+(?!is\b|was\b|said\b|says\b)[a-z]+")
 _EXPECTED_AFTER = re.compile(
     r"\s*,?\s+(?:that|which)\s+(?:[\w-]+\s+){0,6}?(?:had\s+|have\s+|has\s+)?"
     r"(?:expected|forecast|forecasted|predicted|projected|anticipated|pencilled\s+in|penciled\s+in)\b",
@@ -355,6 +356,8 @@ class ArticleContext:
     named_periods: dict[str, Span] = field(default_factory=dict)
     main_reporter: str | None = None  # whose period the main reference is
     bullet_sentence: int = -2  # the last sentence that was a bulleted line
+    # the subject of a figure-less sentence, for a pronoun opening the next one
+    pronoun_subject: tuple[int, Subject] | None = None
     # a cumulative period whose parts proved too big for the month: breakdowns are of it
     breakdown_reference: Ref | None = None
     consumed_periods: set[int] = field(default_factory=set)
@@ -1782,6 +1785,13 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
     items = _items_for(ctx.annotation, start, end)
     if not items:
         return
+    if (
+        ctx.pronoun_subject is not None
+        and ctx.pronoun_subject[0] == ctx.sentence_index - 1
+        and _PRONOUN_OPENING.match(text)
+        and not any(i.kind == "FLOW" for i in items)
+    ):
+        ctx.last_subject = _inherit_subject(ctx, ctx.pronoun_subject[1])
     regions = ignored_regions(text, start, items)
     # An exclusion stays even in an aside: "exports of traditional goods, which exclude oil,"
     kept = [
@@ -1889,6 +1899,10 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
             if subjects and _HEADING.fullmatch(text.strip()):
                 # "Main export items (January-September)": the rows below are exports
                 ctx.last_subject = _inherit_subject(ctx, subjects[0])
+            elif len(subjects) == 1 and not any(i.kind == "FIG" for i in items):
+                # "Imports told a similar story. They climbed 12.2 percent": what a pronoun
+                # opening the next sentence stands for
+                ctx.pronoun_subject = (ctx.sentence_index, subjects[0])
 
             continue
         sentence_drafts.extend(_frame_drafts(ctx, frame, sentence, frames))

@@ -3026,3 +3026,15 @@ def test_a_partner_named_by_its_role_is_the_country_named_last():
     )
     facts = extract(text, published="2025-03-14").facts
     assert [(f.partner.code, f.value.amount) for f in facts if f.value] == [("DEU", 9.81e10)]
+
+
+def test_a_pronoun_after_a_sentence_naming_a_flow_stands_for_that_flow():
+    text = (
+        "TAIPEI - For 2024 as a whole, exports totaled US$475.07 billion, up 9.9 percent from "
+        "2023. Imports told a similar story. They climbed 12.2 percent to US$394.85 billion."
+    )
+    facts = extract(text, published="2025-01-09").facts
+    assert [(f.flow, f.value.amount) for f in facts] == [
+        ("export", 4.7507e11),
+        ("import", 3.9485e11),
+    ]
