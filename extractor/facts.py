@@ -125,6 +125,9 @@ _ROLE_PARTNER = re.compile(
     r"(?:(?:biggest|largest|main|top|leading|single\s+largest|most\s+important|key|second-"
     r"(?:biggest|largest))\s+)(?:customer|market|buyer|trading\s+partner|destination|"
     r"export\s+market|supplier|source\s+of\s+imports)\b"
+    # "its deficit with the island", "exports to the kingdom": a country named before
+    r"|\s+(?:to|from|with)\s+the\s+(?:island|kingdom|republic|emirate|sultanate|city-state|"
+    r"territory)\b(?!\s+of\b)"
 )
 _ROLE_BEFORE = re.compile(
     r"\b(?:to|from|with)\s+(?:its|their|the\s+country's|[A-Z][\w.]*['’]s)\s+(?:[\w-]+\s+){0,2}$"
@@ -1108,6 +1111,15 @@ def _subject(ctx: ArticleContext, frame: Frame, sentence: tuple[int, int]) -> li
             head.rule.form == "role"
             and _ROLE_BEFORE.search(text, max(0, head.start - 40), head.start)
         )
+        if (
+            role
+            and not isinstance(role, bool)
+            and re.match(
+                r"\s+from\b" if flow == "export" else r"\s+to\b" if flow == "import" else "$^",
+                role.group(0),
+            )
+        ):
+            role = None  # "exports from the city-state": whose exports, not where to
         if role:
             # "Germany, which takes a quarter of what Poland sells abroad, is the problem.
             # Shipments to Poland's biggest customer fell 1.7 per cent": the country named last

@@ -3038,3 +3038,19 @@ def test_a_pronoun_after_a_sentence_naming_a_flow_stands_for_that_flow():
         ("export", 4.7507e11),
         ("import", 3.9485e11),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "partner"),
+    [
+        (
+            "Saudi Arabia is a key partner. Exports to the kingdom climbed 8% to JD 300 million.",
+            "SAU",
+        ),
+        ("Singapore matters too. Exports from the city-state rose 3%.", None),
+    ],
+)
+def test_a_country_named_by_what_it_is_after_being_named(sentence, partner):
+    text = f"AMMAN - Jordan's exports rose 5% in 2024, the statistics department said. {sentence}"
+    facts = extract(text, published="2025-03-01").facts
+    assert [f.partner.code if f.partner else None for f in facts][1:] == [partner]
