@@ -1394,6 +1394,8 @@ def _paired_with(text: str, offset: int, items: list[Item], position: int) -> It
     1.09 billion)", "Asia N6.43 trillion", "vehicles and transport equipment (up 19%)"."""
     end = items[position].start
     back = position - 1
+    while back >= 0 and items[back].synthetic:
+        back -= 1  # "Tea fetched KSh 180.6 billion, cut flowers KSh 83.5 billion": the gapped verb
     if (
         back >= 0
         and items[back].kind == "CHANGE"

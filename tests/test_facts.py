@@ -3054,3 +3054,13 @@ def test_a_country_named_by_what_it_is_after_being_named(sentence, partner):
     text = f"AMMAN - Jordan's exports rose 5% in 2024, the statistics department said. {sentence}"
     facts = extract(text, published="2025-03-01").facts
     assert [f.partner.code if f.partner else None for f in facts][1:] == [partner]
+
+
+def test_goods_in_gapped_clauses_after_a_flow_verb_take_their_own_amounts():
+    text = (
+        "NAIROBI - Kenya's exports rose in 2023. Tea fetched KSh 180.6 billion, cut flowers KSh "
+        "83.5 billion and coffee KSh 32.9 billion."
+    )
+    facts = extract(text, published="2024-05-10").facts
+    rows = [(f.commodity.name, f.value.amount) for f in facts if f.commodity is not None]
+    assert rows == [("tea", 1.806e11), ("cut flowers", 8.35e10), ("coffee", 3.29e10)]
