@@ -1909,8 +1909,12 @@ def _read_sentence(ctx: ArticleContext, sentence: tuple[int, int]) -> None:
                 if subject.flow == "total_trade" and subject.partner is not None:
                     ctx.last_pair = subject.partner
             if subjects and _HEADING.fullmatch(text.strip()):
-                # "Main export items (January-September)": the rows below are exports
+                # "Main export items (January-September)": the rows below are exports; a
+                # headline naming another country ("... as US shipments slump") does not make
+                # it the country the story reports on
+                recent = ctx.recent_reporter
                 ctx.last_subject = _inherit_subject(ctx, subjects[0])
+                ctx.recent_reporter = recent
             elif len(subjects) == 1 and not any(i.kind == "FIG" for i in items):
                 # "Imports told a similar story. They climbed 12.2 percent": what a pronoun
                 # opening the next sentence stands for

@@ -233,6 +233,12 @@ class Annotator:
             for span in doc.spans[SPANS_KEY]
         ]
         cues = [self._first_year(c) if _years_apart(c) else c for c in cues]
+        # "extra-EU exports", "non-EU countries": trade outside a group, not the group's
+        cues = [
+            c
+            for c in cues
+            if c.label != "PLACE" or not _OUTSIDE_OF.search(text, max(0, c.start - 8), c.start)
+        ]
         cues = [
             c for c in cues if c.rule_id != "flow.total_trade.in_trade" or _money_in_trade(text, c)
         ]
@@ -441,6 +447,7 @@ def _excluded_goods(text: str, cues: list[Cue]) -> list[Cue]:
     return result
 
 
+_OUTSIDE_OF = re.compile(r"\b(?:extra|non|intra)-$", re.IGNORECASE)
 _AMOUNT_BEFORE = re.compile(
     r"(?:\d|\b(?:dlrs|dollars|billion|million|mln|bln|bn|trillion|euros|yen|francs|marks|"
     r"pounds|stg|rupees|[A-Z]{3}))\s+$"

@@ -3064,3 +3064,19 @@ def test_goods_in_gapped_clauses_after_a_flow_verb_take_their_own_amounts():
     facts = extract(text, published="2024-05-10").facts
     rows = [(f.commodity.name, f.value.amount) for f in facts if f.commodity is not None]
     assert rows == [("tea", 1.806e11), ("cut flowers", 8.35e10), ("coffee", 3.29e10)]
+
+
+def test_a_headline_naming_another_country_does_not_become_the_reporter():
+    text = (
+        "German exports slide as US shipments slump after tariff rush\n\n"
+        "FRANKFURT, June 6 - Calendar and seasonally adjusted exports dropped 1.7 pct from March "
+        "to 131.1 billion euros, the Federal Statistical Office said."
+    )
+    [fact] = extract(text, published="2025-06-06").facts
+    assert fact.reporter.code == "DEU"
+
+
+def test_extra_eu_trade_is_the_reporters_trade_outside_the_union():
+    text = "ROME, May 27 - Italy's extra-EU exports fell 6.9% in April from March, Istat said."
+    [fact] = extract(text, published="2025-05-27").facts
+    assert (fact.reporter.code, fact.partner) == ("ITA", None)
